@@ -1,0 +1,45 @@
+# BERT Lab: `make lab` opens the course, `make test` runs every test. Both install into .venv first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.install-stamp
+NB     ?=
+
+.PHONY: install lab test test-unit explorer bench execute lint clean
+
+install: $(STAMP)
+
+# Reinstall only when the pins or the package metadata change.
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+lab: install
+	$(VENV)/bin/jupyter lab notebooks/
+
+# Every test: unit tests, data checks, and every notebook under nbval in fast mode.
+test: install
+	BERT_LAB_FAST=1 $(PY) -m pytest $(if $(NB),notebooks/$(NB) tests/test_notebook_style.py,)
+
+# Unit tests only (no notebooks): quick feedback while editing the package.
+test-unit: install
+	$(PY) -m pytest tests
+
+explorer: install
+	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/11_explorer.ipynb
+
+# Run every notebook in learner mode and record times, memory and metrics.
+bench: install
+	$(PY) scripts/bench.py
+
+# Re-execute notebooks in learner mode and store their outputs (NB=01_tokenization.ipynb for one).
+execute: install
+	$(PY) scripts/execute_notebooks.py $(if $(NB),notebooks/$(NB),notebooks/*.ipynb)
+
+lint: install
+	$(VENV)/bin/ruff check bertviz_lite tests scripts
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

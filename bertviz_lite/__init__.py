@@ -1,0 +1,13 @@
+"""bertviz_lite: the small helper package behind the BERT Lab notebooks."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from . import checks, data, models, runtime  # noqa: E402
+from .doctor import diagnose, doctor  # noqa: E402
+from .runtime import by_mode, fast_mode, quiet_libraries, seed_everything, version_line, versions  # noqa: E402
+
+__all__ = [
+    "__version__", "checks", "data", "models", "runtime",
+    "diagnose", "doctor", "by_mode", "fast_mode", "quiet_libraries", "seed_everything", "version_line", "versions",
+]

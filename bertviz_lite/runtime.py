@@ -1,0 +1,66 @@
+"""Run-time settings shared by every notebook: fast mode, seeds, quiet libraries, versions.
+
+Taught in 00_start_here.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import random
+from typing import TypeVar
+
+__all__ = ["fast_mode", "by_mode", "seed_everything", "quiet_libraries", "versions", "version_line"]
+
+T = TypeVar("T")
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def fast_mode() -> bool:
+    """True when `BERT_LAB_FAST` is set (tests: smaller data, fewer steps)."""
+    return os.environ.get("BERT_LAB_FAST", "").strip().lower() in _TRUE
+
+
+def by_mode(full: T, fast: T) -> T:
+    """Pick the learner-mode value, or the fast-mode value when `BERT_LAB_FAST=1`."""
+    return fast if fast_mode() else full
+
+
+def seed_everything(seed: int = 0) -> None:
+    """Seed Python, NumPy and PyTorch so a notebook gives the same numbers on every run."""
+    import numpy as np
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def quiet_libraries() -> None:
+    """Silence load reports and hub progress bars so notebook stderr stays clean and deterministic."""
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    transformers.logging.disable_progress_bar()
+
+
+def versions() -> dict[str, str]:
+    """Versions of Python and the libraries the course depends on."""
+    import torch
+    import transformers
+
+    from . import __version__
+
+    return {
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+        "bertviz_lite": __version__,
+    }
+
+
+def version_line() -> str:
+    """One line such as `python 3.11.7 · torch 2.13.0+cpu · ...` for the first cell of a notebook."""
+    return " · ".join(f"{name} {version}" for name, version in versions().items())
