@@ -5,9 +5,18 @@ __version__ = "0.1.0"
 
 from . import checks, data, models, runtime  # noqa: E402
 from .doctor import diagnose, doctor  # noqa: E402
-from .runtime import by_mode, fast_mode, quiet_libraries, seed_everything, version_line, versions  # noqa: E402
+from .runtime import (  # noqa: E402
+    by_mode,
+    fast_mode,
+    headline,
+    headlines,
+    quiet_libraries,
+    seed_everything,
+    version_line,
+    versions,
+)
 
 __all__ = [
     "__version__", "checks", "data", "models", "runtime",
-    "diagnose", "doctor", "by_mode", "fast_mode", "quiet_libraries", "seed_everything", "version_line", "versions",
+    "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]

@@ -9,10 +9,12 @@ import platform
 import random
 from typing import TypeVar
 
-__all__ = ["fast_mode", "by_mode", "seed_everything", "quiet_libraries", "versions", "version_line"]
+__all__ = ["fast_mode", "by_mode", "seed_everything", "quiet_libraries", "versions", "version_line",
+           "headline", "headlines"]
 
 T = TypeVar("T")
 _TRUE = {"1", "true", "yes", "on"}
+_HEADLINES: dict[str, float] = {}  # the headline metrics this kernel has recorded (read by `make bench`)
 
 
 def fast_mode() -> bool:
@@ -64,3 +66,14 @@ def versions() -> dict[str, str]:
 def version_line() -> str:
     """One line such as `python 3.11.7 · torch 2.13.0+cpu · ...` for the first cell of a notebook."""
     return " · ".join(f"{name} {version}" for name, version in versions().items())
+
+
+def headline(name: str, value: float) -> float:
+    """Record one of the notebook's headline metrics (accuracy, F1, loss...) for `make bench`; returns `value`."""
+    _HEADLINES[name] = float(value)
+    return value
+
+
+def headlines() -> dict[str, float]:
+    """The headline metrics recorded so far in this kernel."""
+    return dict(_HEADLINES)
