@@ -1,0 +1,111 @@
+"""Specification of the BERT Lab course copy of SWAG (data/swag/*.csv).
+
+The course files must have exactly the layout of the public SWAG
+``train.csv`` / ``val.csv`` so that one loader reads both.
+"""
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SWAG_DIR = ROOT / "data" / "swag"
+SPLITS = {"train": 420, "val": 110}  # split name -> minimum number of items
+HEADER = ",video-id,fold-ind,startphrase,sent1,sent2,gold-source,ending0,ending1,ending2,ending3,label"
+ENDINGS = [f"ending{i}" for i in range(4)]
+
+
+def csv_path(split):
+    return SWAG_DIR / f"{split}.csv"
+
+
+def load(split):
+    return pd.read_csv(csv_path(split), index_col=0, keep_default_na=False)
+
+
+@pytest.fixture(scope="module", params=sorted(SPLITS))
+def split(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def frame(split):
+    return load(split)
+
+
+def test_files_exist(split):
+    assert csv_path(split).is_file()
+
+
+def test_header_matches_public_swag_exactly(split):
+    with open(csv_path(split), encoding="utf-8", newline="") as fh:
+        first_line = fh.readline().rstrip("\r\n")
+    assert first_line == HEADER
+
+
+def test_every_row_has_twelve_fields(split):
+    with open(csv_path(split), encoding="utf-8", newline="") as fh:
+        widths = {len(row) for row in csv.reader(fh)}
+    assert widths == {12}
+
+
+def test_index_column_counts_from_zero(frame):
+    assert list(frame.index) == list(range(len(frame)))
+
+
+def test_split_has_minimum_size(split, frame):
+    assert len(frame) >= SPLITS[split]
+
+
+def test_label_is_an_ending_index(frame):
+    assert frame["label"].dtype.kind == "i"
+    assert frame["label"].between(0, 3).all()
+
+
+def test_labels_are_roughly_balanced(frame):
+    shares = frame["label"].value_counts(normalize=True).reindex(range(4), fill_value=0.0)
+    assert shares.between(0.15, 0.35).all(), shares.to_dict()
+
+
+def test_startphrase_is_sent1_space_sent2(frame):
+    joined = frame["sent1"] + " " + frame["sent2"]
+    assert (frame["startphrase"] == joined).all()
+
+
+def test_sent1_and_sent2_are_not_empty(frame):
+    for column in ("sent1", "sent2"):
+        assert (frame[column].str.strip() != "").all(), column
+
+
+def test_no_ending_is_empty(frame):
+    for column in ENDINGS:
+        assert (frame[column].str.strip() != "").all(), column
+
+
+def test_four_endings_of_an_item_are_distinct(frame):
+    distinct = frame[ENDINGS].apply(lambda row: len({e.strip().lower() for e in row}), axis=1)
+    assert (distinct == 4).all(), frame.index[distinct != 4].tolist()
+
+
+def test_sent1_sent2_pairs_are_unique(frame):
+    assert not frame.duplicated(["sent1", "sent2"]).any()
+
+
+def test_gold_source_is_gold_or_gen_and_mostly_gold(frame):
+    assert frame["gold-source"].isin(["gold", "gen"]).all()
+    assert (frame["gold-source"] == "gold").mean() > 0.5
+
+
+def test_video_ids_follow_activitynet_or_lsmdc_pattern(frame):
+    pattern = r"^(anetv_[A-Za-z0-9_-]{11}|lsmdc\d{4}_[A-Za-z0-9_]+-\d+)$"
+    assert frame["video-id"].str.match(pattern).all()
+
+
+def test_fold_ind_is_an_integer(frame):
+    assert frame["fold-ind"].dtype.kind == "i"
+
+
+def test_no_startphrase_is_shared_between_splits():
+    shared = set(load("train")["startphrase"]) & set(load("val")["startphrase"])
+    assert not shared, sorted(shared)[:5]
