@@ -1,0 +1,100 @@
+"""`make bench`: run every notebook in learner mode, one by one, and record time, peak memory and headline metrics.
+
+Writes benchmarks/results.json and benchmarks/results.md. `--fast` measures fast mode (what `make test` runs)
+instead; `--only 05 07` runs a subset. Notebooks are executed in memory: the committed files are not changed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks"
+BUDGET_NOTEBOOK_S = 240
+BUDGET_SUITE_S = {"learner": 20 * 60, "fast": 10 * 60}
+PROBE = ("import json, resource, bertviz_lite as _bl\n"
+         "print('BENCH' + json.dumps({'headlines': _bl.headlines(), "
+         "'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))")
+# Published reference points, printed beside our numbers (model, task, split, metric).
+LITERATURE = [
+    ("05", "Frozen BERT-base [CLS] + logistic regression, SST-2", "84.1 % accuracy (Alammar's visual notebook; SentEval-style)"),
+    ("07", "Fine-tuned BERT-base, SST-2 dev", "93.5 % accuracy (Devlin et al. 2019)"),
+    ("07", "Fine-tuned MiniLM-L6 (H384), SST-2 dev", "91.5 % accuracy (Wang et al. 2020, MiniLM)"),
+    ("07", "Fine-tuned BERT-base, MRPC", "88.9 F1 (Devlin et al. 2019, GLUE test)"),
+    ("08", "Fine-tuned BERT-base, CoNLL-2003 NER test", "92.4 F1 (Devlin et al. 2019)"),
+    ("09", "Fine-tuned BERT-base, SQuAD v1.1 dev", "80.8 EM / 88.5 F1 (Devlin et al. 2019)"),
+    ("10", "Fine-tuned BERT-base, SWAG dev", "81.6 % accuracy (Devlin et al. 2019)"),
+]
+
+
+def run(path: Path) -> dict:
+    """Execute one notebook in a fresh kernel and return its time, peak memory and headline metrics."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
+    client = NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    text = "".join(out.get("text", "") for out in nb.cells[-1].outputs if out.get("output_type") == "stream")
+    probe = json.loads(text.split("BENCH", 1)[1]) if "BENCH" in text else {"headlines": {}, "peak_rss_mb": None}
+    return {"notebook": path.name, "seconds": round(seconds, 1), "peak_rss_mb": round(probe["peak_rss_mb"] or 0),
+            "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"]}
+
+
+def markdown(results: dict) -> str:
+    """A readable report: one row per notebook, then the literature anchors."""
+    mode = results["mode"]
+    lines = [f"# BERT Lab benchmark ({mode} mode)", "",
+             f"Run on {results['machine']} ({results['cpus']} CPUs), {results['date']}, checkpoint: default.", "",
+             "| notebook | wall time (s) | peak RSS (MB) | within 4 min | headline metrics |", "|---|---:|---:|:-:|---|"]
+    for row in results["notebooks"]:
+        metrics = ", ".join(f"{k} = {v:.4g}" for k, v in row["headlines"].items()) or "—"
+        lines.append(f"| {row['notebook']} | {row['seconds']:.1f} | {row['peak_rss_mb']} | "
+                     f"{'yes' if row['within_budget'] else '**no**'} | {metrics} |")
+    total = results["total_seconds"]
+    lines += ["", f"**Whole suite: {total / 60:.1f} min** (budget {BUDGET_SUITE_S[mode] // 60} min): "
+              f"{'within budget' if total <= BUDGET_SUITE_S[mode] else '**over budget**'}.", "",
+              "## Literature anchors", "", "| notebook | setting | published |", "|---|---|---|"]
+    lines += [f"| {nb} | {setting} | {value} |" for nb, setting, value in LITERATURE]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--fast", action="store_true", help="measure fast mode (BERT_LAB_FAST=1)")
+    parser.add_argument("--only", nargs="*", default=None, help="notebook numbers, e.g. 05 07")
+    args = parser.parse_args()
+    mode = "fast" if args.fast else "learner"
+    os.environ["BERT_LAB_FAST"] = "1" if args.fast else "0"
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if args.only:
+        paths = [p for p in paths if p.name[:2] in args.only]
+    rows = []
+    for path in paths:
+        print(f"{path.name} ...", end=" ", flush=True)
+        rows.append(run(path))
+        print(f"{rows[-1]['seconds']:.1f} s, {rows[-1]['peak_rss_mb']} MB, {rows[-1]['headlines']}", flush=True)
+    results = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": platform.machine(),
+               "cpus": os.cpu_count(), "total_seconds": round(sum(r["seconds"] for r in rows), 1), "notebooks": rows}
+    OUT.mkdir(exist_ok=True)
+    suffix = "" if mode == "learner" else "-fast"
+    (OUT / f"results{suffix}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (OUT / f"results{suffix}.md").write_text(markdown(results), encoding="utf-8")
+    print(f"total {results['total_seconds'] / 60:.1f} min → benchmarks/results{suffix}.md")
+    over = [r["notebook"] for r in rows if not r["within_budget"]]
+    return 1 if over or results["total_seconds"] > BUDGET_SUITE_S[mode] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
