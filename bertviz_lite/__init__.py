@@ -5,6 +5,7 @@ __version__ = "0.1.0"
 
 from . import checks, data, models, runtime  # noqa: E402
 from .doctor import diagnose, doctor  # noqa: E402
+from . import tokens  # noqa: E402
 from .runtime import (  # noqa: E402
     by_mode,
     fast_mode,
@@ -17,6 +18,6 @@ from .runtime import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__", "checks", "data", "models", "runtime",
+    "__version__", "checks", "data", "models", "runtime", "tokens",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]

@@ -1,0 +1,183 @@
+"""Coloured WordPiece tokens grouped by word, with input ids, token type ids and attention mask.
+
+Pure functions build an HTML string (every token HTML-escaped, inline CSS only) or a plain-text table; a thin
+widget layer on top is the tokenizer playground. Taught in 01_tokenization.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "PALETTE",
+    "TokenView",
+    "Encoded",
+    "token_views",
+    "word_groups",
+    "encode_for_display",
+    "tokens_html",
+    "tokens_text",
+    "show_tokens",
+    "playground",
+]
+
+# Light background colours, one per word (cycled); special tokens are grey, padding is faded.
+PALETTE = ("#cfe3f7", "#fde2c4", "#d4efd0", "#f6d0d0", "#e3d7f2", "#f5e6b8", "#cdeeee", "#f3d5e9")
+SPECIAL_COLOUR = "#dddddd"
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """One token as displayed: its text, id, type id, mask bit, word index and sequence (0 = A, 1 = B)."""
+
+    token: str
+    input_id: int
+    token_type_id: int = 0
+    attention_mask: int = 1
+    word: int | None = None
+    sequence: int | None = 0
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A tokenized input ready to show: one `TokenView` per position and notes about the input."""
+
+    views: tuple[TokenView, ...]
+    notes: tuple[str, ...] = ()
+
+
+def token_views(
+    tokens: Sequence[str],
+    input_ids: Sequence[int],
+    token_type_ids: Sequence[int] | None = None,
+    attention_mask: Sequence[int] | None = None,
+    word_ids: Sequence[int | None] | None = None,
+    sequence_ids: Sequence[int | None] | None = None,
+) -> list[TokenView]:
+    """Zip per-token lists (all of length T) into T `TokenView`s; missing lists get BERT's defaults."""
+    n = len(tokens)
+    columns = {"input_ids": input_ids, "token_type_ids": token_type_ids, "attention_mask": attention_mask,
+               "word_ids": word_ids, "sequence_ids": sequence_ids}
+    for name, column in columns.items():
+        if column is not None and len(column) != n:
+            raise ValueError(f"{name} has {len(column)} entries but there are {n} tokens: pass lists of equal length.")
+    types = token_type_ids if token_type_ids is not None else [0] * n
+    mask = attention_mask if attention_mask is not None else [1] * n
+    words = word_ids if word_ids is not None else [None] * n
+    seqs = sequence_ids if sequence_ids is not None else list(types)
+    return [TokenView(str(t), int(i), int(ty), int(m), None if w is None else int(w), None if s is None else int(s))
+            for t, i, ty, m, w, s in zip(tokens, input_ids, types, mask, words, seqs, strict=True)]
+
+
+def word_groups(views: Sequence[TokenView]) -> list[list[int]]:
+    """Positions grouped by word: consecutive tokens of the same (sequence, word); special tokens stand alone."""
+    groups: list[list[int]] = []
+    previous: tuple[int | None, int] | None = None
+    for position, view in enumerate(views):
+        key = None if view.word is None else (view.sequence, view.word)
+        if key is not None and key == previous:
+            groups[-1].append(position)
+        else:
+            groups.append([position])
+        previous = key
+    return groups
+
+
+def encode_for_display(tokenizer: Any, text: str, text_pair: str | None = None, max_length: int = 512) -> Encoded:
+    """Tokenize `text` (and `text_pair`) with truncation to `max_length` and describe anything unusual."""
+    text = "" if text is None else str(text)
+    pair = str(text_pair) if text_pair is not None and str(text_pair).strip() else None
+    notes: list[str] = []
+    if not text.strip():
+        notes.append("The text is empty: BERT still gets [CLS] and [SEP]. Type some text to see its tokens.")
+    full = len(tokenizer(text, pair, add_special_tokens=True, verbose=False)["input_ids"])
+    encoding = tokenizer(text, pair, truncation=True, max_length=max_length, verbose=False)
+    if full > max_length:
+        notes.append(f"The input has {full} tokens, more than BERT's limit of {max_length}: it was truncated "
+                     f"to {max_length} (longest_first for a pair), so {full - max_length} tokens are dropped.")
+    tokens = tokenizer.convert_ids_to_tokens(encoding["input_ids"])
+    unknown = sum(1 for t in tokens if t == tokenizer.unk_token)
+    if unknown:
+        notes.append(f"{unknown} word(s) became {tokenizer.unk_token}: the vocabulary has no pieces for some "
+                     "characters (emoji and many symbols are not in BERT's vocabulary).")
+    views = token_views(tokens, encoding["input_ids"], encoding.get("token_type_ids"),
+                        encoding.get("attention_mask"), encoding.word_ids(), encoding.sequence_ids())
+    return Encoded(tuple(views), tuple(notes))
+
+
+def _colour(view: TokenView, word_number: int) -> str:
+    return SPECIAL_COLOUR if view.word is None else PALETTE[word_number % len(PALETTE)]
+
+
+def tokens_html(views: Sequence[TokenView], notes: Sequence[str] = (), title: str | None = None) -> str:
+    """HTML (inline CSS, every token escaped): one coloured card per token, cards of a word side by side."""
+    parts = ['<div style="font-family:monospace;font-size:12px;line-height:1.3">']
+    if title:
+        parts.append(f'<div style="font-weight:bold;margin-bottom:4px">{html.escape(title)}</div>')
+    for note in notes:
+        parts.append(f'<div style="color:#8a4b00;margin-bottom:4px">⚠ {html.escape(note)}</div>')
+    parts.append('<div style="display:flex;flex-wrap:wrap;gap:8px 10px;align-items:flex-start">')
+    word_number = -1
+    for group in word_groups(views):
+        if views[group[0]].word is not None:
+            word_number += 1
+        parts.append('<div style="display:flex;gap:1px">')
+        for position in group:
+            view = views[position]
+            border = "2px solid #555" if view.sequence == 1 else "1px solid #999"
+            faded = "opacity:0.45;" if view.attention_mask == 0 else ""
+            parts.append(
+                f'<div style="background:{_colour(view, word_number)};border:{border};{faded}'
+                f'padding:2px 4px;text-align:center;border-radius:3px" title="position {position}">'
+                f'<div style="font-weight:bold">{html.escape(view.token)}</div>'
+                f'<div>{view.input_id}</div><div style="color:#555">type {view.token_type_id} · '
+                f'mask {view.attention_mask}</div></div>'
+            )
+        parts.append("</div>")
+    parts.append("</div>")
+    parts.append('<div style="color:#555;margin-top:4px">colour = word (grey: special token) · thick border = '
+                 "second sentence · faded = padding (mask 0)</div></div>")
+    return "".join(parts)
+
+
+def tokens_text(views: Sequence[TokenView], notes: Sequence[str] = ()) -> str:
+    """A plain-text table (one line per token: position, token, id, type, mask, word) for exports and logs."""
+    lines = [f"note: {note}" for note in notes]
+    width = max([5] + [len(v.token) for v in views])
+    lines.append(f"{'pos':>3}  {'token':<{width}}  {'id':>6}  type  mask  word")
+    for position, view in enumerate(views):
+        word = "-" if view.word is None else f"{'AB'[view.sequence or 0]}{view.word}"
+        lines.append(f"{position:>3}  {view.token:<{width}}  {view.input_id:>6}  {view.token_type_id:>4}  "
+                     f"{view.attention_mask:>4}  {word}")
+    return "\n".join(lines)
+
+
+def show_tokens(tokenizer: Any, text: str, text_pair: str | None = None, max_length: int = 512) -> Any:
+    """`IPython.display.HTML` of the coloured tokens of `text` (and `text_pair`)."""
+    from IPython.display import HTML
+
+    encoded = encode_for_display(tokenizer, text, text_pair, max_length)
+    return HTML(tokens_html(encoded.views, encoded.notes))
+
+
+def playground(tokenizer: Any, text: str = "Tokenizers split unbelievably rare words.", text_pair: str = "",
+               max_length: int = 512) -> Any:
+    """Tokenizer playground widget: two text boxes (second optional) → coloured tokens, ids, type ids, mask."""
+    import ipywidgets as widgets
+
+    first = widgets.Textarea(value=text, description="text", continuous_update=False,
+                             layout=widgets.Layout(width="95%"))
+    second = widgets.Text(value=text_pair, description="pair (opt.)", continuous_update=False,
+                          layout=widgets.Layout(width="95%"))
+    view = widgets.HTML()
+
+    def update(_: Any = None) -> None:
+        encoded = encode_for_display(tokenizer, first.value, second.value, max_length)
+        view.value = tokens_html(encoded.views, encoded.notes, title=f"{len(encoded.views)} tokens")
+
+    first.observe(update, names="value")
+    second.observe(update, names="value")
+    update()
+    return widgets.VBox([first, second, view])
