@@ -6,6 +6,7 @@ __version__ = "0.1.0"
 from . import checks, data, models, runtime  # noqa: E402
 from .doctor import diagnose, doctor  # noqa: E402
 from . import tokens  # noqa: E402
+from .attention import head_view, model_view  # noqa: E402
 from .runtime import (  # noqa: E402
     by_mode,
     fast_mode,
@@ -19,5 +20,6 @@ from .runtime import (  # noqa: E402
 
 __all__ = [
     "__version__", "checks", "data", "models", "runtime", "tokens",
+    "head_view", "model_view",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]
