@@ -31,17 +31,17 @@ def path_of(split):
     return DATA / f"{split}.tsv"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def raw_bytes(split):
     return path_of(split).read_bytes()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lines(split):
     return raw_bytes(split).decode("utf-8").split("\n")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rows(split):
     """(sentence, label) pairs of the well-formed lines.
 
