@@ -95,8 +95,9 @@ def encode_for_display(tokenizer: Any, text: str, text_pair: str | None = None, 
     full = len(tokenizer(text, pair, add_special_tokens=True, verbose=False)["input_ids"])
     encoding = tokenizer(text, pair, truncation=True, max_length=max_length, verbose=False)
     if full > max_length:
+        how = " (longest_first: the longer sentence loses more)" if pair else ""
         notes.append(f"The input has {full} tokens, more than BERT's limit of {max_length}: it was truncated "
-                     f"to {max_length} (longest_first for a pair), so {full - max_length} tokens are dropped.")
+                     f"to {max_length}{how}, so {full - max_length} tokens are dropped.")
     tokens = tokenizer.convert_ids_to_tokens(encoding["input_ids"])
     unknown = sum(1 for t in tokens if t == tokenizer.unk_token)
     if unknown:
