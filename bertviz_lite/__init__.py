@@ -7,6 +7,7 @@ from . import checks, data, models, runtime  # noqa: E402
 from .doctor import diagnose, doctor  # noqa: E402
 from . import training  # noqa: E402
 from . import tokens  # noqa: E402
+from . import explorer  # noqa: E402
 from . import ner, qa  # noqa: E402
 from .attention import head_view, model_view  # noqa: E402
 from .runtime import (  # noqa: E402
@@ -21,7 +22,7 @@ from .runtime import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "ner", "qa",
+    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa",
     "head_view", "model_view",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]

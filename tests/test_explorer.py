@@ -1,0 +1,191 @@
+"""The explorer: `analyze` never raises, says what it did to odd input, and the dashboard shows user text inert."""
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+import pytest
+import torch
+
+from bertviz_lite.explorer import MASK_HINT, Analysis, Explorer, clean_text, mask_word, pca_2d
+from bertviz_lite.explorer_app import attention_frame, predictions_html, projection_svg, stats_html
+
+WORDS = ["the", "cat", "sat", "on", "mat", "dog", "ran", "it", "was", "big", "red", "##s", "##ing", "script", "img",
+         "src", "alert", "東", "京"]
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + list("abcdefghijklmnopqrstuvwxyz.,!?<>/=()'\"") + WORDS
+HOSTILE = {
+    "empty": ("", "empty"),
+    "blank": ("   \n\t ", "empty"),
+    "emoji": ("the cat 😀 sat", "Emoji"),
+    "cjk": ("東京 is big", "CJK"),
+    "right-to-left marks": ("the \u200fcat\u202e sat", "direction"),
+    "control characters": ("the\x07 cat\x1b sat\x00", "control"),
+    "html": ("<b>the cat</b>", "HTML"),
+    "script": ("</script><img src=x onerror=alert(1)>", "HTML"),
+    "no mask": ("the cat sat on the mat", "[MASK]"),
+    "far too long": ("the cat sat on the mat " * 200, "truncated"),
+}
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Explorer:
+    """An explorer on a tiny random BERT (vocab ~80, hidden 32, 2 layers, 2 heads) with a tiny MLM."""
+    from transformers import BertConfig, BertForMaskedLM, BertModel, BertTokenizerFast
+
+    tokenizer = BertTokenizerFast(vocab={token: i for i, token in enumerate(VOCAB)}, do_lower_case=True)
+    config = BertConfig(vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64, attn_implementation="eager")
+    torch.manual_seed(0)
+    mlm = BertForMaskedLM(config).eval()
+    return Explorer(model=BertModel(config).eval(), tokenizer=tokenizer, mlm=(mlm, tokenizer, "tiny MLM"), top_k=3)
+
+
+def test_clean_text_drops_invisible_characters_and_normalises_mask() -> None:
+    cleaned, notes = clean_text("a\u200fb\x07 [mask] c\td")
+    assert cleaned == "ab [MASK] c d"
+    assert any("direction" in n for n in notes)
+    assert clean_text(None) == ("", clean_text("")[1]) and "empty" in clean_text("  ")[1][0]
+
+
+def test_mask_word_replaces_one_whole_word_case_insensitively() -> None:
+    assert mask_word("The cat sat on the cats.", "CAT") == "The [MASK] sat on the cats."
+    assert mask_word("東京 is big", "京") == "東[MASK] is big"
+    assert mask_word("The cat sat.", "dog") is None
+    assert mask_word("The cat sat.", "  ") is None
+
+
+def test_pca_2d_matches_scikit_learn_up_to_sign() -> None:
+    from sklearn.decomposition import PCA
+
+    x = np.random.default_rng(0).normal(size=(9, 16))
+    coords, ratio = pca_2d(torch.tensor(x))
+    expected = PCA(n_components=2).fit(x)
+    reference = expected.transform(x)
+    assert coords.shape == (9, 2)
+    np.testing.assert_allclose(np.abs(coords), np.abs(reference), atol=1e-8)
+    np.testing.assert_allclose(ratio, expected.explained_variance_ratio_, atol=1e-8)
+    assert coords[np.argmax(np.abs(coords[:, 0])), 0] > 0, "signs are fixed: the largest coordinate is positive"
+
+
+def test_pca_2d_of_a_single_token_is_zero_and_refuses_bad_shapes() -> None:
+    coords, ratio = pca_2d(np.ones((1, 4)))
+    assert coords.shape == (1, 2) and not coords.any() and not ratio.any()
+    with pytest.raises(ValueError, match="needs a"):
+        pca_2d(np.ones(4))
+
+
+def test_analyze_returns_tokens_attention_projection_and_statistics(tiny: Explorer) -> None:
+    result = tiny.analyze("the cat sat on the mat")
+    expected = tiny.tokenizer("the cat sat on the mat")["input_ids"]
+    assert result.ids == expected and result.tokens == tiny.tokenizer.convert_ids_to_tokens(expected)
+    t = len(expected)
+    assert result.attentions.shape == (2, 2, t, t)
+    np.testing.assert_allclose(result.attentions.sum(-1), 1.0, atol=1e-5)
+    assert result.projection.shape == (t, 2) and result.stats.entropy.shape == (2, 2)
+    assert result.ok and result.sentence_b_start is None and MASK_HINT in result.messages
+
+
+def test_analyze_marks_where_the_second_sentence_starts(tiny: Explorer) -> None:
+    result = tiny.analyze("the cat sat", "it ran")
+    assert result.tokens[result.sentence_b_start - 1] == "[SEP]" and result.tokens[result.sentence_b_start] == "it"
+
+
+def test_predictions_are_the_softmax_of_the_mlm_at_each_mask(tiny: Explorer) -> None:
+    result = tiny.analyze("the [MASK] sat on the [mask]")
+    mlm, tokenizer, _ = tiny.mlm()
+    batch = tokenizer("the [MASK] sat on the [MASK]", return_tensors="pt")
+    with torch.no_grad():
+        probs = mlm(**batch).logits[0].softmax(-1)
+    assert [p.position for p in result.predictions] == [2, 6]
+    for pred in result.predictions:
+        top = probs[pred.position].topk(3)
+        assert [w for w, _ in pred.candidates] == tokenizer.convert_ids_to_tokens(top.indices.tolist())
+        np.testing.assert_allclose([p for _, p in pred.candidates], top.values.numpy(), rtol=1e-5)
+    assert result.mlm_name == "tiny MLM"
+
+
+def test_a_chosen_word_is_masked_when_the_text_has_no_mask(tiny: Explorer) -> None:
+    result = tiny.analyze("the cat sat", mask="cat")
+    assert result.masked_text == "the [MASK] sat" and len(result.predictions) == 1
+    missing = tiny.analyze("the cat sat", mask="dog")
+    assert not missing.predictions and any("not in the first sentence" in m for m in missing.messages)
+
+
+def test_without_an_mlm_the_explorer_says_so(tiny: Explorer) -> None:
+    bare = Explorer(model=tiny.model, tokenizer=tiny.tokenizer, mlm=False)
+    result = bare.analyze("the [MASK] sat")
+    assert result.ok and not result.predictions and any("No masked-LM" in m for m in result.messages)
+
+
+@pytest.mark.parametrize("case", list(HOSTILE), ids=list(HOSTILE))
+def test_bad_input_never_raises_and_gets_a_message(tiny: Explorer, case: str) -> None:
+    text, keyword = HOSTILE[case]
+    result = tiny.analyze(text)
+    assert isinstance(result, Analysis)
+    assert any(keyword in m for m in result.messages), result.messages
+    assert len(result.ids) <= tiny.max_length
+
+
+@pytest.mark.parametrize("case", list(HOSTILE), ids=list(HOSTILE))
+def test_the_widget_callback_survives_bad_input(tiny: Explorer, case: str) -> None:
+    text, keyword = HOSTILE[case]
+    app = tiny.app("the cat sat")
+    result = app.update(text)
+    assert result is not None and app.text.value == text
+    assert keyword.split()[0] in app.status.value or keyword in result.messages[0]
+    assert "Something went wrong" not in app.status.value
+
+
+def test_user_text_reaches_the_page_escaped(tiny: Explorer) -> None:
+    hostile = "</script><img src=x onerror=alert(1)> [MASK]"
+    app = tiny.app()
+    result = app.update(hostile)
+    assert result.ok and result.predictions
+    pages = [app.tokens.value, app.projection.value, app.status.value, app.predictions.value, app.stats.value,
+             predictions_html(result), projection_svg(result), stats_html(result, "to_sep")]
+    for page in pages:
+        assert "<img" not in page and "</script><" not in page
+    frame, _ = attention_frame(result, "model")
+    srcdoc = frame.split('srcdoc="', 1)[1]
+    assert "<" not in srcdoc.split('"', 1)[0], "the whole view is escaped inside the srcdoc attribute"
+    assert 'sandbox="allow-scripts"' in frame
+
+
+def test_long_inputs_keep_the_views_light(tiny: Explorer) -> None:
+    result = tiny.analyze("the cat sat on the mat " * 200)
+    frame, note = attention_frame(result, "head", max_tokens=16)
+    assert len(result.ids) == 64 and "first 16 of 64" in note and len(frame) < 60_000
+
+
+def test_a_failing_analysis_becomes_a_message_not_a_traceback(tiny: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = tiny.app("the cat sat")
+    monkeypatch.setattr(tiny, "analyze", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    assert app.update("the dog ran") is None
+    assert "Something went wrong (RuntimeError: boom)" in app.status.value
+
+
+def test_widgets_for_view_statistic_and_mask_redraw_without_errors(tiny: Explorer) -> None:
+    app = tiny.app("the cat sat on the mat")
+    app.kind.value = "model"
+    app.statistic.value = "distance"
+    app.mask.value = "cat"
+    assert "bvl-model" in app.attention.value and "mean distance" in app.stats.value
+    assert app.result.masked_text == "the [MASK] sat on the mat" and "<table" in app.predictions.value
+    app.tabs.selected_index = 5
+    assert app.schedule.children, "the LR-schedule tab always shows something"
+
+
+def test_a_short_sentence_updates_every_view_quickly_with_the_course_model() -> None:
+    explorer = Explorer()
+    app = explorer.app("Warm up the [MASK] first.")
+    sentences = ["The bank of the river was muddy.", "I deposited money at the bank today.",
+                 "She said that [MASK] would come tomorrow.", "Tokenizers split unbelievably rare words.",
+                 "A quick brown fox jumps over the lazy dog.", "Paris is the capital of [MASK]."]
+    times = []
+    for sentence in sentences:
+        start = time.perf_counter()
+        result = app.update(sentence)
+        times.append(time.perf_counter() - start)
+        assert result is not None and result.ok and len(result.tokens) <= 32
+    assert statistics.median(times) < 2.0, f"median update {statistics.median(times):.2f} s (target 1 s)"
