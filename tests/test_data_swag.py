@@ -109,3 +109,37 @@ def test_fold_ind_is_an_integer(frame):
 def test_no_startphrase_is_shared_between_splits():
     shared = set(load("train")["startphrase"]) & set(load("val")["startphrase"])
     assert not shared, sorted(shared)[:5]
+
+
+# --- length control -------------------------------------------------------
+# Lengths are whitespace word counts. A "pick the longest ending" baseline
+# must not be a shortcut: chance is 25 %, and ties count against the data.
+MAX_GOLD_LONGEST_SHARE = 0.35
+MAX_MEAN_LENGTH_GAP_WORDS = 1.5
+
+
+def ending_word_counts(frame):
+    return frame[ENDINGS].apply(lambda column: column.str.split().str.len())
+
+
+def gold_and_distractor_lengths(frame):
+    counts = ending_word_counts(frame).to_numpy()
+    rows = range(len(frame))
+    gold = counts[rows, frame["label"].to_numpy()]
+    distractors = [
+        count for row, label in zip(counts, frame["label"]) for i, count in enumerate(row) if i != label
+    ]
+    return gold, distractors
+
+
+def test_gold_ending_is_the_longest_in_at_most_35_percent_of_items(frame):
+    counts = ending_word_counts(frame).to_numpy()
+    gold = counts[range(len(frame)), frame["label"].to_numpy()]
+    share = (gold >= counts.max(axis=1)).mean()
+    assert share <= MAX_GOLD_LONGEST_SHARE, f"gold is (joint) longest in {share:.1%} of items"
+
+
+def test_mean_gold_length_is_within_one_and_a_half_words_of_mean_distractor_length(frame):
+    gold, distractors = gold_and_distractor_lengths(frame)
+    gap = abs(gold.mean() - sum(distractors) / len(distractors))
+    assert gap < MAX_MEAN_LENGTH_GAP_WORDS, f"mean length gap {gap:.2f} words"
