@@ -146,6 +146,9 @@ class ExplorerApp:
                                     self.schedule],
                           titles=("Tokens", "Projection", "Attention", "Head statistics", "Mask a word", "LR schedule"))
         self.widget = w.VBox([self.text, self.pair, w.HBox([self.button, self.status]), self.tabs])
+        for widget, name in ((self.widget, "explorer"), (self.text, "text"), (self.pair, "pair"), (self.status, "status"),
+                             (self.tokens, "tokens"), (self.attention, "attention"), (self.predictions, "predictions")):
+            widget.add_class(f"bvl-explorer-{name}")  # stable handles for styling and browser tests
         self._muted = False
         for box in (self.text, self.pair):
             box.observe(lambda _: self._changed(), names="value")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -17,9 +18,19 @@ __all__ = ["HeadStats", "as_stacked", "head_statistics", "plot_head_statistics",
            "plot_head_lines"]
 
 
+@lru_cache(maxsize=1)
+def _font_chars() -> frozenset[int]:
+    """Code points the default matplotlib font can draw."""
+    from matplotlib import ft2font
+    from matplotlib.font_manager import FontProperties, findfont
+
+    return frozenset(ft2font.FT2Font(findfont(FontProperties())).get_charmap())
+
+
 def _labels(tokens: Sequence[str]) -> list[str]:
-    """Token texts safe as matplotlib labels ('$' would start mathtext)."""
-    return [str(t).replace("$", r"\$") for t in tokens]
+    """Token texts safe as matplotlib labels: '$' escaped (mathtext), glyphs the font lacks shown as '□'."""
+    chars = _font_chars()
+    return ["".join(ch if ord(ch) in chars else "□" for ch in str(t)).replace("$", r"\$") for t in tokens]
 
 
 def as_stacked(attention: Any) -> np.ndarray:
@@ -150,14 +161,13 @@ def plot_head_lines(attention: Any, tokens: Sequence[str], layer: int, head: int
     segments = [[(0, -q), (1, -k)] for q, k in zip(i, j)]
     colors = [(0.13, 0.4, 0.8, float(min(1.0, w))) for w in a[i, j]]
     fig, ax = plt.subplots(figsize=(4, max(2.0, 0.22 * t)))
-    ax.add_collection(LineCollection(segments, colors=colors, linewidths=1.5, label="attention weight (opacity)"))
+    ax.add_collection(LineCollection(segments, colors=colors, linewidths=1.5))
     for k, tok in enumerate(_labels(tokens)):
         ax.text(-0.03, -k, tok, ha="right", va="center", fontsize=8)
         ax.text(1.03, -k, tok, ha="left", va="center", fontsize=8)
     ax.set(xlim=(-0.6, 1.6), ylim=(-t + 0.5, 0.5), title=f"Layer {layer}, head {head}",
-           xlabel="query token → key token", ylabel="position")
+           xlabel="query token → key token (opacity = weight)", ylabel="position")
     ax.set_xticks([])
     ax.set_yticks([])
-    ax.legend(loc="lower center", fontsize=7, frameon=False, bbox_to_anchor=(0.5, -0.12))
     fig.tight_layout()
     return fig

@@ -71,3 +71,13 @@ def test_figures_have_titles_labels_and_fit_in_8_inches(make) -> None:
 def test_plot_heads_rejects_a_missing_layer() -> None:
     with pytest.raises(ValueError, match="layer must be in 0..1"):
         plot_heads(two_heads(), TOKENS, layer=2)
+
+
+def test_odd_tokens_plot_without_warnings() -> None:
+    import warnings
+
+    tokens = ["[CLS]", "東", "$x$", "<b>", "[SEP]"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph or a mathtext error would fail here
+        plot_head_lines(two_heads(), tokens, layer=0, head=0).canvas.draw()
+        plot_heads(two_heads(), tokens, layer=1).canvas.draw()

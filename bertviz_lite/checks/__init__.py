@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["CheckResult", "NotSolved", "CheckFailed", "exercise", "expect", "expect_close"]
 

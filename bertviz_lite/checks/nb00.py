@@ -1,7 +1,7 @@
 """Checks for the exercises of 00_start_here."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from . import CheckFailed, NotSolved, exercise, expect
 
