@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 __all__ = [
@@ -40,7 +40,7 @@ def _all_names() -> list[str]:
     return [member.value for member in SchedulerType]
 
 
-@lru_cache(maxsize=None)
+@cache
 def is_metric_driven(name: str) -> bool:
     """True when the scheduler's `step()` needs a metric (e.g. reduce_lr_on_plateau): no curve from steps alone."""
     from transformers import get_scheduler
