@@ -131,15 +131,16 @@ def tokens_html(views: Sequence[TokenView], notes: Sequence[str] = (), title: st
             faded = "opacity:0.45;" if view.attention_mask == 0 else ""
             parts.append(
                 f'<div style="background:{_colour(view, word_number)};border:{border};{faded}'
-                f'padding:2px 4px;text-align:center;border-radius:3px" title="position {position}">'
+                f'padding:2px 4px;text-align:center;border-radius:3px" title="position {position}: id '
+                f'{view.input_id}, token type {view.token_type_id}, attention mask {view.attention_mask}">'
                 f'<div style="font-weight:bold">{html.escape(view.token)}</div>'
-                f'<div>{view.input_id}</div><div style="color:#555">type {view.token_type_id} · '
-                f'mask {view.attention_mask}</div></div>'
+                f'<div>{view.input_id}</div><div style="color:#555">{view.token_type_id} · '
+                f'{view.attention_mask}</div></div>'
             )
         parts.append("</div>")
     parts.append("</div>")
-    parts.append('<div style="color:#555;margin-top:4px">colour = word (grey: special token) · thick border = '
-                 "second sentence · faded = padding (mask 0)</div></div>")
+    parts.append('<div style="color:#555;margin-top:4px">under each token: id, then token type · attention mask'
+                 " | colour = word (grey: special token) · thick border = sentence B · faded = padding</div></div>")
     return "".join(parts)
 
 
