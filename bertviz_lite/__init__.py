@@ -9,6 +9,7 @@ from . import training  # noqa: E402
 from . import tokens  # noqa: E402
 from . import explorer  # noqa: E402
 from . import ner, qa  # noqa: E402
+from . import pretraining  # noqa: E402
 from .attention import head_view, model_view  # noqa: E402
 from .runtime import (  # noqa: E402
     by_mode,
@@ -22,7 +23,7 @@ from .runtime import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa",
+    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa", "pretraining",
     "head_view", "model_view",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]
