@@ -1,7 +1,8 @@
 """`make bench`: run every notebook in learner mode, one by one, and record time, peak memory and headline metrics.
 
 Writes benchmarks/results.json and benchmarks/results.md. `--fast` measures fast mode (what `make test` runs)
-instead; `--only 05 07` runs a subset. Notebooks are executed in memory: the committed files are not changed.
+instead; `--only 05 07` runs a subset. Notebooks are executed in memory and left unchanged unless `--store`
+is given (then one learner-mode run both benchmarks the course and refreshes the committed outputs).
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from execute_notebooks import clean_metadata  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks"
@@ -36,7 +40,7 @@ LITERATURE = [
 ]
 
 
-def run(path: Path) -> dict:
+def run(path: Path, store: bool = False) -> dict:
     """Execute one notebook in a fresh kernel and return its time, peak memory and headline metrics."""
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE))
@@ -46,6 +50,10 @@ def run(path: Path) -> dict:
     seconds = time.perf_counter() - start
     text = "".join(out.get("text", "") for out in nb.cells[-1].outputs if out.get("output_type") == "stream")
     probe = json.loads(text.split("BENCH", 1)[1]) if "BENCH" in text else {"headlines": {}, "peak_rss_mb": None}
+    if store:  # keep the executed outputs, as `make execute` would
+        nb.cells.pop()
+        clean_metadata(nb)
+        nbformat.write(nb, path)
     return {"notebook": path.name, "seconds": round(seconds, 1), "peak_rss_mb": round(probe["peak_rss_mb"] or 0),
             "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"]}
 
@@ -72,6 +80,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fast", action="store_true", help="measure fast mode (BERT_LAB_FAST=1)")
     parser.add_argument("--only", nargs="*", default=None, help="notebook numbers, e.g. 05 07")
+    parser.add_argument("--store", action="store_true", help="also store the executed outputs in the notebooks")
     args = parser.parse_args()
     mode = "fast" if args.fast else "learner"
     os.environ["BERT_LAB_FAST"] = "1" if args.fast else "0"
@@ -83,7 +92,7 @@ def main() -> int:
     rows = []
     for path in paths:
         print(f"{path.name} ...", end=" ", flush=True)
-        rows.append(run(path))
+        rows.append(run(path, store=args.store))
         print(f"{rows[-1]['seconds']:.1f} s, {rows[-1]['peak_rss_mb']} MB, {rows[-1]['headlines']}", flush=True)
     results = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": platform.machine(),
                "cpus": os.cpu_count(), "total_seconds": round(sum(r["seconds"] for r in rows), 1), "notebooks": rows}
