@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "Span",
+    "Answer",
     "answer_token_span",
     "prepare_features",
     "best_spans",
@@ -25,6 +26,8 @@ __all__ = [
     "squad_scores",
     "first_words_baseline",
     "answer_html",
+    "answer_question",
+    "qa_playground",
 ]
 
 Offsets = Sequence[tuple[int, int] | None]
@@ -36,6 +39,15 @@ class Span(NamedTuple):
     score: float
     start: int
     end: int
+    start_char: int
+    end_char: int
+
+
+class Answer(NamedTuple):
+    """A decoded answer: its text, score and character span [start_char, end_char) in the context."""
+
+    text: str
+    score: float
     start_char: int
     end_char: int
 
@@ -124,8 +136,8 @@ def argmax_span(start_logits: Any, end_logits: Any) -> tuple[int, int]:
 
 
 def decode_answers(contexts: Sequence[str], features: dict, start_logits: Any, end_logits: Any,
-                   max_answer_length: int = 30, n_best: int = 5) -> list[list[tuple[str, float]]]:
-    """Per example, the n best answers (text, score) over all its windows, mapped back to context characters.
+                   max_answer_length: int = 30, n_best: int = 5) -> list[list[Answer]]:
+    """Per example, the n best answers over all its windows, mapped back to context characters.
 
     `start_logits`, `end_logits`: (F, T) or a list of F rows, one per window in `features` (from `prepare_features`).
     """
@@ -136,10 +148,11 @@ def decode_answers(contexts: Sequence[str], features: dict, start_logits: Any, e
                                           offsets, max_answer_length, n_best)
     answers = []
     for context, spans in zip(contexts, candidates):
-        best: dict[str, float] = {}
+        best: dict[str, Answer] = {}
         for span in sorted(spans, key=lambda s: -s.score):  # the same text from two windows counts once
-            best.setdefault(context[span.start_char:span.end_char], span.score)
-        answers.append(list(best.items())[:n_best] or [("", 0.0)])
+            text = context[span.start_char:span.end_char]
+            best.setdefault(text, Answer(text, span.score, span.start_char, span.end_char))
+        answers.append(list(best.values())[:n_best] or [Answer("", 0.0, 0, 0)])
     return answers
 
 
@@ -199,3 +212,50 @@ def answer_html(context: str, spans: Sequence[tuple[int, int, str]], question: s
     parts.append(html.escape(context[position:]))
     head = f"<div><b>Q:</b> {html.escape(question)}</div>" if question else ""
     return f'<div style="line-height:1.7;font-family:sans-serif;max-width:60em">{head}{"".join(parts)}</div>'
+
+
+def answer_question(model: Any, tokenizer: Any, question: str, context: str, max_length: int = 384,
+                    stride: int = 128, n_best: int = 3) -> list[Answer]:
+    """The n best answers of a question-answering model for one question and a context of any length (windows)."""
+    import torch
+
+    from .training import make_loader
+
+    features = prepare_features(tokenizer, [question], [context], max_length=max_length, stride=stride)
+    starts: list[Any] = []
+    ends: list[Any] = []
+    with torch.no_grad():
+        for batch in make_loader(features, batch_size=8, pad_token_id=tokenizer.pad_token_id or 0):
+            out = model(**batch)
+            starts += list(out.start_logits)
+            ends += list(out.end_logits)
+    return decode_answers([context], features, starts, ends, n_best=n_best)[0]
+
+
+def qa_playground(model: Any, tokenizer: Any, question: str, context: str) -> Any:
+    """Two text boxes (question, context) and the best answer highlighted; bad input gives a message."""
+    import ipywidgets as widgets
+
+    q_box = widgets.Text(value=question, description="Question", continuous_update=False,
+                         layout=widgets.Layout(width="95%"))
+    c_box = widgets.Textarea(value=context, description="Context", continuous_update=False,
+                             layout=widgets.Layout(width="95%", height="8em"))
+    view = widgets.HTML()
+
+    def refresh(_: Any = None) -> None:
+        if not q_box.value.strip() or not c_box.value.strip():
+            view.value = "<i>Type a question and a context that holds its answer.</i>"
+            return
+        answers = [a for a in answer_question(model, tokenizer, q_box.value, c_box.value) if a.text]
+        if not answers:
+            view.value = "<i>No answer span found in this context.</i>"
+            return
+        best = answers[0]
+        others = ", ".join(html.escape(repr(a.text)) for a in answers[1:])
+        view.value = answer_html(c_box.value, [(best.start_char, best.end_char, "answer")]) + \
+            (f"<div style='color:#555'>runners-up: {others}</div>" if others else "")
+
+    q_box.observe(refresh, names="value")
+    c_box.observe(refresh, names="value")
+    refresh()
+    return widgets.VBox([q_box, c_box, view])

@@ -77,7 +77,9 @@ def test_decode_answers_picks_the_best_window_and_maps_to_characters(tokenizer: 
         starts.append(s)
         ends.append(e)
     answers = qa.decode_answers([CONTEXT], f, starts, ends, n_best=2)
-    assert answers[0][0] == ("1850", pytest.approx(10.0)) and len(answers[0]) == 2
+    best = answers[0][0]
+    assert best.text == "1850" and best.score == pytest.approx(10.0) and len(answers[0]) == 2
+    assert CONTEXT[best.start_char:best.end_char] == "1850"
 
 
 def test_normalisation_and_scores_follow_squad() -> None:
@@ -96,3 +98,17 @@ def test_baseline_and_html_view() -> None:
     page = qa.answer_html("x <b>y</b> z", [(2, 10, "<gold>")], question="<script>?")
     assert "<b>y" not in page and "&lt;b&gt;y&lt;/b&gt;" in page and "&lt;script&gt;" in page
     assert "&lt;gold&gt;" in page
+
+
+def test_answer_question_runs_a_tiny_model_over_every_window(tokenizer: BertTokenizer) -> None:
+    from transformers import BertConfig, BertForQuestionAnswering
+
+    config = BertConfig(vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64)
+    torch.manual_seed(0)
+    model = BertForQuestionAnswering(config).eval()
+    long_context = " ".join([CONTEXT] * 6)  # about 70 tokens: needs several 24-token windows
+    answers = qa.answer_question(model, tokenizer, "Who built it?", long_context, max_length=24, stride=8, n_best=3)
+    assert 1 <= len(answers) <= 3 and answers[0].score >= answers[-1].score
+    for a in answers:
+        assert long_context[a.start_char:a.end_char] == a.text and a.text
