@@ -113,7 +113,9 @@ def script_json(obj: Any) -> str:
 def _source(stacked: np.ndarray, left: list[str], right: list[str]) -> dict[str, Any]:
     layers, heads, rows, cols = stacked.shape
     if rows != len(left) or cols != len(right):
-        raise ValueError(f"the attention covers {rows} x {cols} positions but got {len(left)} x {len(right)} tokens; "
+        square = left is right and rows == cols
+        covers, got = (f"{rows}", f"{len(left)}") if square else (f"{rows} x {cols}", f"{len(left)} x {len(right)}")
+        raise ValueError(f"the attention covers {covers} positions but got {got} tokens; "
                          "pass the tokens of the same input, e.g. tokenizer.convert_ids_to_tokens(input_ids[0]) "
                          "(and drop padding with trim_padding).")
     return {"layers": layers, "heads": heads, "rows": rows, "cols": cols, "left": left, "right": right,

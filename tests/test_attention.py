@@ -171,7 +171,7 @@ def test_prettify_tokens_drops_subword_markers() -> None:
     ((), ["a"], "non-empty"),
     ((torch.ones(2, 2, 4),), list("abcd"), r"expected shape \(batch=1, heads, T, T\)"),
     ((torch.ones(3, 2, 4, 4),), list("abcd"), "batch of 1"),
-    (fake_attention(t=4), list("abc"), "4 x 4 positions but got 3 x 3 tokens"),
+    (fake_attention(t=4), list("abc"), "covers 4 positions but got 3 tokens"),
     (fake_attention(t=4), [], "must not be empty"),
     ((torch.ones(1, 2, 0, 0),), ["a"], "empty input"),
     ((torch.ones(1, 2, 3, 4),), list("abc"), "must be square"),
