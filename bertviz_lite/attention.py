@@ -196,9 +196,11 @@ def _deliver(html: str, html_action: str) -> Any:
     raise ValueError(f"html_action must be 'view' or 'return', got {html_action!r}.")
 
 
-def head_view(attention=None, tokens=None, sentence_b_start=None, prettify_tokens=True, layer=None, heads=None,
-              encoder_attention=None, decoder_attention=None, cross_attention=None, encoder_tokens=None,
-              decoder_tokens=None, include_layers=None, html_action="view"):
+def head_view(attention: Any = None, tokens: Sequence[str] | None = None, sentence_b_start: int | None = None,
+              prettify_tokens: bool = True, layer: int | None = None, heads: Sequence[int] | None = None,
+              encoder_attention: Any = None, decoder_attention: Any = None, cross_attention: Any = None,
+              encoder_tokens: Sequence[str] | None = None, decoder_tokens: Sequence[str] | None = None,
+              include_layers: Sequence[int] | None = None, html_action: str = "view") -> Any:
     """Interactive head view of one layer (bertviz's signature); attention: layers x (1, heads, T, T)."""
     if html_action not in ("view", "return"):
         raise ValueError(f"html_action must be 'view' or 'return', got {html_action!r}.")
@@ -216,9 +218,11 @@ def head_view(attention=None, tokens=None, sentence_b_start=None, prettify_token
     return _deliver(html, html_action)
 
 
-def model_view(attention=None, tokens=None, sentence_b_start=None, prettify_tokens=True, display_mode="dark",
-               encoder_attention=None, decoder_attention=None, cross_attention=None, encoder_tokens=None,
-               decoder_tokens=None, include_layers=None, include_heads=None, html_action="view"):
+def model_view(attention: Any = None, tokens: Sequence[str] | None = None, sentence_b_start: int | None = None,
+               prettify_tokens: bool = True, display_mode: str = "dark", encoder_attention: Any = None,
+               decoder_attention: Any = None, cross_attention: Any = None, encoder_tokens: Sequence[str] | None = None,
+               decoder_tokens: Sequence[str] | None = None, include_layers: Sequence[int] | None = None,
+               include_heads: Sequence[int] | None = None, html_action: str = "view") -> Any:
     """Interactive grid of every layer x head (bertviz's signature); click a cell to enlarge it."""
     if html_action not in ("view", "return"):
         raise ValueError(f"html_action must be 'view' or 'return', got {html_action!r}.")
