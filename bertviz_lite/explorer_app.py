@@ -7,6 +7,7 @@ JupyterLab and in Voilà alike, and nothing in them can touch the page around th
 from __future__ import annotations
 
 import html
+import re
 import time
 from typing import Any
 
@@ -110,11 +111,13 @@ def attention_frame(result: Analysis, kind: str = "head", max_tokens: int = 64) 
     b = result.sentence_b_start if result.sentence_b_start is not None and result.sentence_b_start < t else None
     draw = head_view if kind == "head" else model_view
     doc = draw(attention, result.tokens[:t], sentence_b_start=b, html_action="return").data
+    style = re.search(r"<style>.*?</style>", doc, re.S)  # the view's script clears its root, <style> included:
+    head = style.group(0) if style else ""  # keep a copy in the frame's <head> so the view stays styled
     layers = result.attentions.shape[0]
     height = 90 + 18 * t if kind == "head" else 110 + 78 * (layers + 1) + 18 * t
     return (f'<iframe class="bvl-frame bvl-{kind}" title="attention {kind} view" sandbox="allow-scripts" '
             f'style="width:100%;height:{min(height, 1100)}px;border:1px solid #ddd" '
-            f'srcdoc="{html.escape("<!doctype html><meta charset=utf-8><body style=margin:0>" + doc, quote=True)}">'
+            f'srcdoc="{html.escape(f"<!doctype html><meta charset=utf-8>{head}<body style=margin:0>" + doc, quote=True)}">'
             "</iframe>"), note
 
 
@@ -146,9 +149,10 @@ class ExplorerApp:
                                     self.schedule],
                           titles=("Tokens", "Projection", "Attention", "Head statistics", "Mask a word", "LR schedule"))
         self.widget = w.VBox([self.text, self.pair, w.HBox([self.button, self.status]), self.tabs])
-        for widget, name in ((self.widget, "explorer"), (self.text, "text"), (self.pair, "pair"), (self.status, "status"),
-                             (self.tokens, "tokens"), (self.attention, "attention"), (self.predictions, "predictions")):
-            widget.add_class(f"bvl-explorer-{name}")  # stable handles for styling and browser tests
+        self.widget.add_class("bvl-explorer")  # stable handles for styling and browser tests
+        for widget, name in ((self.text, "text"), (self.pair, "pair"), (self.status, "status"), (self.tokens, "tokens"),
+                             (self.attention, "attention"), (self.predictions, "predictions")):
+            widget.add_class(f"bvl-explorer-{name}")
         self._muted = False
         for box in (self.text, self.pair):
             box.observe(lambda _: self._changed(), names="value")
