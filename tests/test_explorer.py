@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -189,3 +190,19 @@ def test_a_short_sentence_updates_every_view_quickly_with_the_course_model() -> 
         times.append(time.perf_counter() - start)
         assert result is not None and result.ok and len(result.tokens) <= 32
     assert statistics.median(times) < 2.0, f"median update {statistics.median(times):.2f} s (target 1 s)"
+
+
+def test_a_checkpoint_with_an_mlm_head_guesses_with_its_own_head(tmp_path: Path) -> None:
+    """As with bert-base-uncased: a checkpoint saved from BertForMaskedLM provides the guesses itself."""
+    from transformers import BertConfig, BertForMaskedLM, BertTokenizerFast
+
+    tokenizer = BertTokenizerFast(vocab={token: i for i, token in enumerate(VOCAB)}, do_lower_case=True)
+    config = BertConfig(vocab_size=len(VOCAB), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64)
+    torch.manual_seed(0)
+    BertForMaskedLM(config).save_pretrained(tmp_path)
+    tokenizer.save_pretrained(tmp_path)
+    explorer = Explorer(str(tmp_path))
+    result = explorer.analyze("the [MASK] sat")
+    assert result.mlm_name == f"the MLM head of local folder '{tmp_path.name}'"
+    assert len(result.predictions) == 1 and len(result.predictions[0].candidates) == explorer.top_k
