@@ -226,7 +226,8 @@ class ExplorerApp:
         except ImportError:
             self.schedule.children = [w.HTML("The schedule explorer comes with bertviz_lite.schedules (notebook 06).")]
             return
-        self.schedule.children = [schedules.schedule_explorer()]
+        make = getattr(schedules, "schedule_explorer", None)
+        self.schedule.children = [make() if make else w.HTML("This version of bertviz_lite.schedules has no explorer.")]
 
     def _safely(self, action: Any) -> bool:
         """Run a callback; any error becomes a message in the status line instead of a traceback."""
