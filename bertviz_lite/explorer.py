@@ -182,7 +182,9 @@ def plot_predictions(result: Analysis) -> Any:
     for ax, pred in zip(axes[0], result.predictions):
         words = [w for w, _ in pred.candidates][::-1]
         ax.barh(words, [p for _, p in pred.candidates][::-1], color="#55A868", label="probability")
-        ax.set(title=f"[MASK] at position {pred.position}", xlabel="probability", ylabel="guess", xlim=(0, 1))
+        top = max(p for _, p in pred.candidates)
+        ax.set(title=f"[MASK] at position {pred.position}", xlabel="probability", ylabel="guess",
+               xlim=(0, min(1.0, 1.25 * top) or 1.0))
         ax.legend(loc="lower right", fontsize=7)
     if not result.predictions:
         axes[0, 0].text(0.5, 0.5, "no [MASK] to guess", ha="center")

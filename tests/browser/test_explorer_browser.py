@@ -83,21 +83,29 @@ def test_typing_updates_tokens_and_attention_and_markup_stays_text(voila_url: st
             # The kernel answers widget events only once the whole notebook has run: wait for the last cell's output.
             page.get_by_text("Exercise 11.3:").wait_for(timeout=READY_SECONDS * 1000)
 
+            def tab(title: str):
+                return page.locator(".bvl-explorer .lm-TabBar-tab", has_text=title)
+
             analyze(page, "The river bank was muddy.")
             tokens = page.locator(".bvl-explorer-tokens")
             expect(tokens).to_contain_text("muddy", timeout=30_000)
             expect(tokens).to_contain_text("[CLS]")
-            page.locator(".bvl-explorer .lm-TabBar-tab", has_text="Attention").click()
+            tab("Attention").click()
             frame = page.frame_locator("iframe.bvl-head")
             expect(frame.locator(".bvl-tok", has_text="muddy").first).to_be_visible(timeout=30_000)
             expect(frame.locator("select").first).to_be_visible()  # the view's own controls were drawn by its script
 
+            tab("Projection").click()
+            expect(page.locator("svg.bvl-projection")).to_contain_text("muddy")
+            tab("LR schedule").click()  # notebook 06's schedule explorer, loaded on first visit
+            expect(page.locator(".bvl-explorer .widget-dropdown", has_text="schedule").first).to_be_visible(timeout=30_000)
+
             analyze(page, HOSTILE)
-            page.locator(".bvl-explorer .lm-TabBar-tab", has_text="Tokens").click()
+            tab("Tokens").click()
             expect(page.locator(".bvl-explorer-status")).to_contain_text("HTML or script markup", timeout=30_000)
             expect(tokens).to_contain_text("alert")
             expect(tokens).to_contain_text("script")
-            page.locator(".bvl-explorer .lm-TabBar-tab", has_text="Attention").click()
+            tab("Attention").click()
             expect(frame.locator(".bvl-tok", has_text="alert").first).to_be_visible(timeout=30_000)
             page.wait_for_timeout(500)  # give an injected onerror handler the chance to fire, if there were one
             page.screenshot(path=str(tmp_path / "explorer.png"), full_page=True)
