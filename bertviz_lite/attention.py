@@ -178,8 +178,9 @@ def view_html(kind: str, sources: list, filters: list, layer_ids: list[int], hea
               "heads": list(range(len(head_ids))) if heads is None else heads}
     css = CSS.replace("#ROOT", f"#{root_id}")
     script = SCRIPT.replace(PARAMS_MARKER, script_json(params))
-    return (f'<div id="{root_id}" class="bvl-{display_mode}"><style>{css}</style>'
-            '<div class="bvl-note">This attention view needs JavaScript: run the cell in Jupyter or VS Code, or '
+    # The <style> sits before the root: the script replaces the root's children (the placeholder note).
+    return (f'<style>{css}</style><div id="{root_id}" class="bvl-{display_mode}"><div class="bvl-note">'
+            'This attention view needs JavaScript: run the cell in Jupyter or VS Code, or '
             'open the exported HTML. A static figure of the same weights sits next to it.</div></div>'
             f"<script>{script}</script>")
 
