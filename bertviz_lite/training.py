@@ -68,7 +68,7 @@ class TrainConfig:
 
 @dataclass
 class History:
-    """What `fit` saw: one loss and LR per optimizer step, one dict of metrics per evaluation, and the speed."""
+    """What `fit` saw: loss and LR per optimizer step, metrics per evaluation, wall time, training speed (no eval)."""
 
     steps: list[int] = field(default_factory=list)
     losses: list[float] = field(default_factory=list)
@@ -78,26 +78,34 @@ class History:
     examples_per_second: float = 0.0
 
     def plot(self, title: str = "Fine-tuning") -> Any:
-        """Training loss per step (raw and smoothed) with each evaluation's metrics; returns the Figure."""
+        """Training loss per step (raw, smoothed, eval loss as dots) and the other eval metrics; returns the Figure."""
         from matplotlib.figure import Figure
 
         fig = Figure(figsize=(8, 3.2), layout="constrained")
         ax_loss, ax_eval = fig.subplots(1, 2)
         if self.steps:
-            ax_loss.plot(self.steps, self.losses, color="tab:blue", alpha=0.3, label="loss per step")
             window = max(1, len(self.losses) // 20)
-            smooth = [sum(self.losses[max(0, i - window + 1): i + 1]) / len(self.losses[max(0, i - window + 1): i + 1])
-                      for i in range(len(self.losses))]
-            ax_loss.plot(self.steps, smooth, color="tab:blue", label=f"mean of last {window}")
-        ax_loss.set(title=f"{title}: training loss", xlabel="optimizer step", ylabel="loss")
+            ax_loss.plot(self.steps, self.losses, color="tab:blue", alpha=0.3 if window > 1 else 1.0,
+                         label="training loss per step")
+            if window > 1:
+                sums = [0.0, *torch.tensor(self.losses, dtype=torch.float64).cumsum(0).tolist()]
+                smooth = [(sums[i + 1] - sums[max(0, i + 1 - window)]) / min(window, i + 1)
+                          for i in range(len(self.losses))]
+                ax_loss.plot(self.steps, smooth, color="tab:blue", label=f"mean of last {window} steps")
+        evals_with_loss = [(e["step"], e["loss"]) for e in self.evals if "loss" in e]
+        if evals_with_loss:
+            ax_loss.plot(*zip(*evals_with_loss), "o", color="tab:orange", label="evaluation loss")
+        ax_loss.set(title=f"{title}: loss", xlabel="optimizer step", ylabel="loss")
         ax_loss.legend(loc="upper right", fontsize=8)
-        metrics = sorted({k for e in self.evals for k in e if k not in ("step", "epoch")})
+        metrics = sorted({k for e in self.evals for k in e if k not in ("step", "epoch", "loss")})
         for name in metrics:
             points = [(e["step"], e[name]) for e in self.evals if name in e]
             ax_eval.plot(*zip(*points), marker="o", label=name)
         ax_eval.set(title=f"{title}: evaluation", xlabel="optimizer step", ylabel="metric value")
+        if self.steps:
+            ax_eval.set_xlim(0, self.steps[-1] + 1)
         if metrics:
-            ax_eval.legend(loc="best", fontsize=8)
+            ax_eval.legend(loc="lower right", fontsize=8)
         return fig
 
 
@@ -168,10 +176,10 @@ def fit(
     # 1. optimizer: AdamW with no decay on biases and LayerNorm weights
     optimizer = _adamw(param_groups(model, config.weight_decay), config.lr)
     # 2. schedule: linear warmup to lr over warmup_ratio of the steps, then the chosen decay
-    scheduler = get_scheduler(config.schedule, optimizer, num_warmup_steps=round(config.warmup_ratio * total),
+    scheduler = get_scheduler(config.schedule, optimizer, num_warmup_steps=math.ceil(config.warmup_ratio * total),
                               num_training_steps=total)
     history, live = History(), _LivePlot(live_plot)
-    examples, step, start = 0, 0, time.perf_counter()
+    examples, step, eval_seconds, start = 0, 0, 0.0, time.perf_counter()
     model.train()
     with tqdm(total=total, desc="fine-tuning", unit="step") as bar:
         for epoch in range(1, epochs + 1):
@@ -198,15 +206,17 @@ def fit(
             # 4. evaluate once per epoch (and after the last step), in eval mode without gradients
             if evaluate is not None:
                 model.eval()
+                tick = time.perf_counter()
                 with torch.no_grad():
                     metrics = evaluate(model)
+                eval_seconds += time.perf_counter() - tick
                 history.evals.append({"epoch": epoch, "step": step, **metrics})
                 model.train()
                 live.update(history)
             if step >= total:
                 break
     history.seconds = time.perf_counter() - start
-    history.examples_per_second = examples / max(history.seconds, 1e-9)
+    history.examples_per_second = examples / max(history.seconds - eval_seconds, 1e-9)  # training speed only
     model.eval()
     return history
 
