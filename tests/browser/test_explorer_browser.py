@@ -44,6 +44,12 @@ def wait_for_port(port: int, process: subprocess.Popen, log: Path, timeout: floa
 @pytest.fixture
 def voila_url(tmp_path: Path) -> Iterator[str]:
     """`make explorer`'s command on a free loopback port, stopped (with its kernel) after the test."""
+    from bertviz_lite.data import cache_dir
+
+    if not (cache_dir() / "course-mlm" / "course_mlm.json").exists():  # where bertviz_lite.pretraining caches it
+        from bertviz_lite.pretraining import load_course_mlm
+
+        load_course_mlm()  # train the course MLM once here, so Voilà's start stays short
     port = free_port()
     log = tmp_path / "voila.log"
     command = [str(Path(sys.executable).parent / "voila"), "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
