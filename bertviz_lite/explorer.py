@@ -2,7 +2,7 @@
 
 Taught in 11_explorer. `Explorer.analyze` is the pure core: it never raises on bad input and returns an
 `Analysis` (a dataclass) whose `messages` explain anything unusual. `Explorer.app()` is the thin widget layer
-(bertviz_lite.explorer_app) that renders an `Analysis`; the plots below are its static fallbacks.
+(bertviz_lite.explorer_app) that renders an `Analysis`, with static matplotlib fallbacks.
 """
 from __future__ import annotations
 
@@ -16,8 +16,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MASK_HINT", "Prediction", "Analysis", "clean_text", "mask_word", "pca_2d", "plot_projection",
-           "plot_predictions", "Explorer"]
+__all__ = ["MASK_HINT", "Prediction", "Analysis", "clean_text", "mask_word", "pca_2d", "Explorer"]
 
 MASK_HINT = ("No [MASK] in the text: type [MASK] where a word should be guessed (for example 'The capital of "
              "France is [MASK].'), or pick a word to mask.")
@@ -151,49 +150,6 @@ class Analysis:
         return bool(self.tokens) and self.attentions is not None
 
 
-def plot_projection(result: Analysis, title: str | None = None) -> Any:
-    """Scatter of the (T, 2) projection with every token written next to its point; returns the Figure."""
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(6.5, 4.2))
-    if result.projection is None:
-        ax.text(0.5, 0.5, "nothing to project: " + " ".join(result.messages[:1]), ha="center", wrap=True)
-    else:
-        special = np.array([v.word is None for v in result.token_views])
-        xy = result.projection
-        ax.scatter(*xy[~special].T, s=30, color="#4C72B0", label="word piece")
-        ax.scatter(*xy[special].T, s=30, color="#999999", marker="s", label="special token")
-        for (x, y), token in zip(xy, result.tokens):
-            ax.annotate(token, (x, y), xytext=(3, 3), textcoords="offset points", fontsize=8)
-        ax.legend(loc="best", fontsize=8)
-    ratio = result.explained if result.explained is not None else np.zeros(2)
-    ax.set(title=title or "Last-layer token vectors, first two principal components",
-           xlabel=f"PC 1 ({ratio[0]:.0%} of variance)", ylabel=f"PC 2 ({ratio[1]:.0%} of variance)")
-    fig.tight_layout()
-    return fig
-
-
-def plot_predictions(result: Analysis) -> Any:
-    """Horizontal bars of the top guesses for each [MASK] (probability); returns the Figure."""
-    import matplotlib.pyplot as plt
-
-    n = max(1, len(result.predictions))
-    fig, axes = plt.subplots(1, n, figsize=(min(8, 3.6 * n), 2.6), squeeze=False)
-    for ax, pred in zip(axes[0], result.predictions):
-        words = [w for w, _ in pred.candidates][::-1]
-        ax.barh(words, [p for _, p in pred.candidates][::-1], color="#55A868", label="probability")
-        top = max(p for _, p in pred.candidates)
-        ax.set(title=f"[MASK] at position {pred.position}", xlabel="probability", ylabel="guess",
-               xlim=(0, min(1.0, 1.25 * top) or 1.0))
-        ax.legend(loc="lower right", fontsize=7)
-    if not result.predictions:
-        axes[0, 0].text(0.5, 0.5, "no [MASK] to guess", ha="center")
-        axes[0, 0].set(title="Masked-word guesses", xlabel="probability", ylabel="guess")
-    fig.suptitle(f"Masked-word guesses of {result.mlm_name or 'the MLM'}", fontsize=10)
-    fig.tight_layout()
-    return fig
-
-
 class Explorer:
     """Analyse one sentence (or a pair) with the course checkpoint; `app()` gives the dashboard."""
 
@@ -289,7 +245,12 @@ class Explorer:
         elif not has_mask:
             result.messages.append(MASK_HINT)
             return
-        found = self.mlm()
+        try:
+            found = self.mlm()
+        except Exception as exc:  # e.g. the course corpus is missing: guesses are optional, the other views are not
+            self._mlm = False
+            result.messages.append(f"The masked-LM could not be loaded ({type(exc).__name__}: {exc}).")
+            return
         if found is None:
             result.messages.append("No masked-LM is available: run notebook 04 to train the course MLM.")
             return

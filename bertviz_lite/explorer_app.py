@@ -1,4 +1,4 @@
-"""The explorer dashboard: HTML renderers for an `Analysis` and the thin ipywidgets layer on top of them.
+"""The explorer dashboard: HTML renderers and static figures for an `Analysis`, and the thin ipywidgets layer.
 
 Taught in 11_explorer. Every string the user typed reaches the page escaped (tokens, words, messages); the
 attention views run inside sandboxed iframes (`srcdoc`, scripts allowed, no same-origin access), so they work in
@@ -16,7 +16,7 @@ import numpy as np
 from .explorer import Analysis, Explorer
 
 __all__ = ["STATISTICS", "messages_html", "projection_svg", "stats_html", "predictions_html", "attention_frame",
-           "ExplorerApp"]
+           "plot_projection", "plot_predictions", "ExplorerApp"]
 
 STATISTICS = {"entropy (bits)": "entropy", "weight on [CLS]": "to_cls", "weight on [SEP]": "to_sep",
               "mean distance (tokens)": "distance"}
@@ -119,6 +119,49 @@ def attention_frame(result: Analysis, kind: str = "head", max_tokens: int = 64) 
             f'style="width:100%;height:{min(height, 1100)}px;border:1px solid #ddd" '
             f'srcdoc="{html.escape(f"<!doctype html><meta charset=utf-8>{head}<body style=margin:0>" + doc, quote=True)}">'
             "</iframe>"), note
+
+
+def plot_projection(result: Analysis, title: str | None = None) -> Any:
+    """Scatter of the (T, 2) projection with every token written next to its point; returns the Figure."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.5, 4.2))
+    if result.projection is None:
+        ax.text(0.5, 0.5, "nothing to project: " + " ".join(result.messages[:1]), ha="center", wrap=True)
+    else:
+        special = np.array([v.word is None for v in result.token_views])
+        xy = result.projection
+        ax.scatter(*xy[~special].T, s=30, color="#4C72B0", label="word piece")
+        ax.scatter(*xy[special].T, s=30, color="#999999", marker="s", label="special token")
+        for (x, y), token in zip(xy, result.tokens):
+            ax.annotate(token, (x, y), xytext=(3, 3), textcoords="offset points", fontsize=8)
+        ax.legend(loc="best", fontsize=8)
+    ratio = result.explained if result.explained is not None else np.zeros(2)
+    ax.set(title=title or "Last-layer token vectors, first two principal components",
+           xlabel=f"PC 1 ({ratio[0]:.0%} of variance)", ylabel=f"PC 2 ({ratio[1]:.0%} of variance)")
+    fig.tight_layout()
+    return fig
+
+
+def plot_predictions(result: Analysis) -> Any:
+    """Horizontal bars of the top guesses for each [MASK] (probability); returns the Figure."""
+    import matplotlib.pyplot as plt
+
+    n = max(1, len(result.predictions))
+    fig, axes = plt.subplots(1, n, figsize=(min(8, 3.6 * n), 2.6), squeeze=False)
+    for ax, pred in zip(axes[0], result.predictions):
+        words = [w for w, _ in pred.candidates][::-1]
+        ax.barh(words, [p for _, p in pred.candidates][::-1], color="#55A868", label="probability")
+        top = max(p for _, p in pred.candidates)
+        ax.set(title=f"[MASK] at position {pred.position}", xlabel="probability", ylabel="guess",
+               xlim=(0, min(1.0, 1.25 * top) or 1.0))
+        ax.legend(loc="lower right", fontsize=7)
+    if not result.predictions:
+        axes[0, 0].text(0.5, 0.5, "no [MASK] to guess", ha="center")
+        axes[0, 0].set(title="Masked-word guesses", xlabel="probability", ylabel="guess")
+    fig.suptitle(f"Masked-word guesses of {result.mlm_name or 'the MLM'}", fontsize=10)
+    fig.tight_layout()
+    return fig
 
 
 class ExplorerApp:

@@ -206,3 +206,27 @@ def test_a_checkpoint_with_an_mlm_head_guesses_with_its_own_head(tmp_path: Path)
     result = explorer.analyze("the [MASK] sat")
     assert result.mlm_name == f"the MLM head of local folder '{tmp_path.name}'"
     assert len(result.predictions) == 1 and len(result.predictions[0].candidates) == explorer.top_k
+
+
+def test_an_mlm_that_fails_to_load_costs_only_the_guesses(tiny: Explorer) -> None:
+    broken = Explorer(model=tiny.model, tokenizer=tiny.tokenizer)
+    broken._find_mlm = lambda: (_ for _ in ()).throw(FileNotFoundError("no corpus"))
+    result = broken.analyze("the [MASK] sat")
+    assert result.ok and not result.predictions
+    assert any("could not be loaded (FileNotFoundError: no corpus)" in m for m in result.messages)
+    assert broken.mlm() is None, "no second attempt on every keystroke"
+
+
+def test_static_figures_have_titles_labels_legends_and_fit_the_page(tiny: Explorer) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from bertviz_lite.explorer_app import plot_predictions, plot_projection
+
+    with_mask, without = tiny.analyze("the [MASK] sat", "it ran"), tiny.analyze("the cat sat")
+    for fig in (plot_projection(with_mask), plot_predictions(with_mask), plot_predictions(without)):
+        ax = fig.axes[0]
+        assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+        assert fig.get_figwidth() <= 8
+    assert plot_projection(with_mask).axes[0].get_legend() is not None
+    assert "%" in plot_projection(with_mask).axes[0].get_xlabel(), "the axis says how much variance it keeps"
