@@ -230,3 +230,19 @@ def test_static_figures_have_titles_labels_legends_and_fit_the_page(tiny: Explor
         assert fig.get_figwidth() <= 8
     assert plot_projection(with_mask).axes[0].get_legend() is not None
     assert "%" in plot_projection(with_mask).axes[0].get_xlabel(), "the axis says how much variance it keeps"
+
+
+def test_exercise_checks_accept_the_references_and_reject_mistakes() -> None:
+    from bertviz_lite import checks
+
+    def stub(result: Analysis) -> None:
+        return None
+
+    assert not checks.ex11_1(stub) and "not solved" in repr(checks.ex11_1(stub))
+    assert checks.ex11_1(lambda r: r.predictions[0].candidates[0][0] if r.predictions else "")
+    assert not checks.ex11_1(lambda r: r.predictions[0].candidates[-1][0] if r.predictions else "")
+    assert checks.ex11_2(lambda r: np.unravel_index(np.argmin(r.stats.entropy), r.stats.entropy.shape))
+    wrong = checks.ex11_2(lambda r: np.unravel_index(np.argmax(r.stats.entropy), r.stats.entropy.shape))
+    assert not wrong and "expected" in wrong.message
+    assert checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:-1])
+    assert not checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:])
