@@ -10,6 +10,7 @@ from . import tokens  # noqa: E402
 from . import explorer  # noqa: E402
 from . import ner, qa  # noqa: E402
 from . import pretraining  # noqa: E402
+from . import features, schedules  # noqa: E402
 from .attention import head_view, model_view  # noqa: E402
 from .runtime import (  # noqa: E402
     by_mode,
@@ -23,7 +24,7 @@ from .runtime import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa", "pretraining",
+    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa", "pretraining", "features", "schedules",
     "head_view", "model_view",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]
