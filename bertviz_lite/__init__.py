@@ -24,7 +24,7 @@ from .runtime import (  # noqa: E402
 )
 
 __all__ = [
-    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa", "pretraining", "features", "schedules",
-    "head_view", "model_view",
+    "__version__", "checks", "data", "models", "runtime", "tokens", "training", "explorer", "ner", "qa", "pretraining",
+    "features", "schedules", "head_view", "model_view",
     "diagnose", "doctor", "by_mode", "fast_mode", "headline", "headlines", "quiet_libraries", "seed_everything", "version_line", "versions",
 ]
