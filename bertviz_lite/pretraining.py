@@ -19,7 +19,7 @@ import torch.nn.functional as F
 from torch import nn
 
 __all__ = [
-    "split_documents", "mask_tokens", "masking_counts", "wilson_interval",
+    "split_documents", "corpus_tokenizer", "mask_tokens", "masking_counts", "wilson_interval",
     "NSPPair", "make_nsp_pairs", "truncate_pair", "encode_pair",
     "tiny_bert_config", "PretrainConfig", "make_batch", "pretraining_losses",
     "PretrainHistory", "plot_history", "pretrain", "evaluate_pretraining",
@@ -33,6 +33,21 @@ def split_documents(documents: Sequence[Sequence[str]], heldout_every: int = 10)
     train = [list(d) for i, d in enumerate(documents) if i % heldout_every != heldout_every - 1]
     heldout = [list(d) for i, d in enumerate(documents) if i % heldout_every == heldout_every - 1]
     return train, heldout
+
+
+def corpus_tokenizer(tokenizer: Any, sentences: Sequence[str]) -> Any:
+    """The same uncased WordPiece with a smaller vocabulary: the pieces `sentences` use, every single character, specials.
+
+    Greedy longest-match-first then splits every one of `sentences` exactly as `tokenizer` does.
+    """
+    from transformers import BertTokenizer
+
+    vocab = tokenizer.get_vocab()
+    used = {i for row in tokenizer(list(sentences), add_special_tokens=False)["input_ids"] for i in row}
+    keep = used | set(tokenizer.all_special_ids) | {i for t, i in vocab.items() if len(t.removeprefix("##")) == 1}
+    pieces = [t for t, i in sorted(vocab.items(), key=lambda item: item[1]) if i in keep]  # original order
+    return BertTokenizer(vocab={t: n for n, t in enumerate(pieces)}, do_lower_case=True,
+                         model_max_length=tokenizer.model_max_length)
 
 
 def mask_tokens(input_ids: torch.Tensor, special_tokens_mask: torch.Tensor, mask_token_id: int, vocab_size: int,
@@ -92,17 +107,23 @@ class NSPPair:
     doc_b: int
 
 
-def make_nsp_pairs(documents: Sequence[Sequence[str]], seed: int = 0, random_prob: float = 0.5) -> list[NSPPair]:
-    """One pair per sentence that has a successor: 50 % its true next sentence, 50 % a sentence of another document."""
-    rng = random.Random(seed)
+def make_nsp_pairs(documents: Sequence[Sequence[str]], seed: int = 0, random_prob: float = 0.5,
+                   segment_sentences: int = 1) -> list[NSPPair]:
+    """One pair per position of A: B is the true continuation (label 0) or text of another document (label 1).
+
+    A and B are `segment_sentences` consecutive sentences each (BERT's "sentences" are spans of text).
+    """
+    rng, k = random.Random(seed), segment_sentences
     pairs: list[NSPPair] = []
     for d, doc in enumerate(documents):
-        for i in range(len(doc) - 1):
+        for i in range(len(doc) - k):
+            a = " ".join(doc[i:i + k])
             if rng.random() < random_prob and len(documents) > 1:
                 other = rng.choice([j for j in range(len(documents)) if j != d])
-                pairs.append(NSPPair(doc[i], rng.choice(documents[other]), 1, d, other))
+                start = rng.randrange(max(1, len(documents[other]) - k + 1))
+                pairs.append(NSPPair(a, " ".join(documents[other][start:start + k]), 1, d, other))
             else:
-                pairs.append(NSPPair(doc[i], doc[i + 1], 0, d, d))
+                pairs.append(NSPPair(a, " ".join(doc[i + k:i + 2 * k]), 0, d, d))
     return pairs
 
 
@@ -149,6 +170,7 @@ class PretrainConfig:
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
     mlm_probability: float = 0.15
+    segment_sentences: int = 1
     seed: int = 0
     log_every: int = 25
 
@@ -230,7 +252,7 @@ def pretrain(model: nn.Module, documents: Sequence[Sequence[str]], tokenizer: An
     model.train()
     for step in tqdm(range(1, config.steps + 1), desc="pretraining", unit="step", disable=not progress):
         if len(order) < config.batch_size:  # 3. a new epoch: new random partners for NSP, reshuffled
-            pairs = make_nsp_pairs(documents, seed=config.seed + epoch)
+            pairs = make_nsp_pairs(documents, seed=config.seed + epoch, segment_sentences=config.segment_sentences)
             order = random.Random(config.seed + epoch).sample(pairs, len(pairs))
             epoch += 1
         chunk, order = order[:config.batch_size], order[config.batch_size:]
@@ -253,11 +275,12 @@ def pretrain(model: nn.Module, documents: Sequence[Sequence[str]], tokenizer: An
 
 @torch.no_grad()
 def evaluate_pretraining(model: nn.Module, documents: Sequence[Sequence[str]], tokenizer: Any, max_length: int = 64,
-                         seed: int = 1234) -> dict[str, float]:
+                         segment_sentences: int = 1, seed: int = 1234) -> dict[str, float]:
     """MLM and NSP loss and accuracy on fixed pairs and fixed masks of `documents` (use held-out ones)."""
     was_training = model.training
     model.eval()
-    pairs, generator = make_nsp_pairs(documents, seed=seed), torch.Generator().manual_seed(seed)
+    pairs = make_nsp_pairs(documents, seed=seed, segment_sentences=segment_sentences)
+    generator = torch.Generator().manual_seed(seed)
     totals = {"mlm_loss": 0.0, "mlm_accuracy": 0.0, "nsp_loss": 0.0, "nsp_accuracy": 0.0}
     n_masked = n_pairs = 0
     for i in range(0, len(pairs), 64):
@@ -337,18 +360,18 @@ def save_course_mlm(model: nn.Module, tokenizer: Any, info: dict[str, Any], over
 
 def train_course_mlm(config: PretrainConfig | None = None,
                      progress: bool = False) -> tuple[nn.Module, Any, PretrainHistory]:
-    """Pretrain the course's tiny BERT (`BertForPreTraining`) on the course corpus minus its held-out documents."""
+    """Pretrain the course's tiny BERT (`BertForPreTraining`, corpus vocabulary) on the corpus minus held-out documents."""
     from transformers import BertForPreTraining
 
     from .data import load_corpus
     from .models import load_tokenizer
 
-    config = config or PretrainConfig(steps=60)
-    tokenizer = load_tokenizer()
-    train_docs, _ = split_documents(load_corpus())
+    config = config or PretrainConfig(steps=60, max_length=128, segment_sentences=3)
+    documents = load_corpus()
+    tokenizer = corpus_tokenizer(load_tokenizer(), [s for d in documents for s in d])
     torch.manual_seed(config.seed)
     model = BertForPreTraining(tiny_bert_config(len(tokenizer)))
-    return model, tokenizer, pretrain(model, train_docs, tokenizer, config, progress=progress)
+    return model, tokenizer, pretrain(model, split_documents(documents)[0], tokenizer, config, progress=progress)
 
 
 def load_course_mlm(model_class: type | None = None) -> tuple[nn.Module, Any]:
@@ -361,7 +384,7 @@ def load_course_mlm(model_class: type | None = None) -> tuple[nn.Module, Any]:
 
     folder = course_mlm_dir()
     if not (folder / "course_mlm.json").exists():
-        config = PretrainConfig(steps=60)
+        config = PretrainConfig(steps=60, max_length=128, segment_sentences=3)
         model, tokenizer, history = train_course_mlm(config)
         save_course_mlm(model, tokenizer, {"mode": "quick", "recipe": asdict(config),
                                            "final_mlm_loss": history.mlm[-1], "final_nsp_loss": history.nsp[-1]})

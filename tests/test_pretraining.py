@@ -44,6 +44,21 @@ def big_masking_case(n=300, t=100, vocab=100):
     return ids, (ids == 0) | (ids == 2) | (ids == 3)
 
 
+def test_corpus_tokenizer_keeps_used_pieces_characters_and_specials_and_splits_alike():
+    from transformers import BertTokenizer
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "c", "a", "t", "s", "##a", "##t", "##s", "cat", "##s",
+             "cats", "dog", "dogs", "sat"]
+    full = BertTokenizer(vocab={t: i for i, t in enumerate(dict.fromkeys(vocab))}, do_lower_case=True)
+    small = pt.corpus_tokenizer(full, ["cats sat", "cat"])
+    assert set(small.get_vocab()) == {"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "c", "a", "t", "s", "##a", "##t",
+                                      "##s", "cat", "cats", "sat"}
+    assert small.tokenize("cats sat cat") == full.tokenize("cats sat cat")
+    assert small.tokenize("sats") == full.tokenize("sats") == ["sat", "##s"]  # a new word, spelled from pieces
+    assert small.tokenize("dogs") == ["[UNK]"]  # pieces the corpus never used are gone
+    assert small.pad_token_id == 0 and small.mask_token_id == 4
+
+
 def test_masking_never_touches_special_tokens_and_labels_the_rest_minus_100():
     ids, special = big_masking_case()
     masked, labels = pt.mask_tokens(ids, special, 4, 100, generator=torch.Generator().manual_seed(0))
@@ -139,7 +154,15 @@ def test_gathered_losses_equal_the_models_own_loss(tokenizer, documents):
     torch.testing.assert_close(nsp, by_hand)
 
 
-def test_pretraining_lowers_both_losses_and_ends_in_eval_mode(tokenizer, documents):
+@pytest.fixture
+def one_thread():
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny matrices: threads only add overhead, and a lot of it on a busy machine
+    yield
+    torch.set_num_threads(threads)
+
+
+def test_pretraining_lowers_both_losses_and_ends_in_eval_mode(tokenizer, documents, one_thread):
     model = tiny_model(tokenizer)
     seen = []
     config = pt.PretrainConfig(steps=40, batch_size=16, max_length=32, lr=3e-3, log_every=10)
