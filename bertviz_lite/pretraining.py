@@ -19,12 +19,10 @@ import torch.nn.functional as F
 from torch import nn
 
 __all__ = [
-    "split_documents", "corpus_tokenizer", "mask_tokens", "masking_counts", "wilson_interval",
-    "NSPPair", "make_nsp_pairs", "truncate_pair", "encode_pair",
-    "tiny_bert_config", "PretrainConfig", "make_batch", "pretraining_losses",
-    "PretrainHistory", "plot_history", "pretrain", "evaluate_pretraining",
-    "fill_mask", "is_next_probability", "load_with_info",
-    "course_mlm_dir", "save_course_mlm", "train_course_mlm", "load_course_mlm",
+    "split_documents", "corpus_tokenizer", "mask_tokens", "masking_counts", "wilson_interval", "NSPPair",
+    "make_nsp_pairs", "truncate_pair", "encode_pair", "tiny_bert_config", "PretrainConfig", "make_batch",
+    "pretraining_losses", "PretrainHistory", "plot_history", "pretrain", "evaluate_pretraining", "fill_mask",
+    "is_next_probability", "load_with_info", "course_mlm_dir", "save_course_mlm", "train_course_mlm", "load_course_mlm",
 ]
 
 
@@ -370,14 +368,19 @@ def train_course_mlm(config: PretrainConfig | None = None,
     documents = load_corpus()
     tokenizer = corpus_tokenizer(load_tokenizer(), [s for d in documents for s in d])
     torch.manual_seed(config.seed)
-    model = BertForPreTraining(tiny_bert_config(len(tokenizer)))
-    return model, tokenizer, pretrain(model, split_documents(documents)[0], tokenizer, config, progress=progress)
+    model, threads = BertForPreTraining(tiny_bert_config(len(tokenizer))), torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny matrices: extra threads cost more than they save, above all on a busy machine
+    try:
+        history = pretrain(model, split_documents(documents)[0], tokenizer, config, progress=progress)
+    finally:
+        torch.set_num_threads(threads)
+    return model, tokenizer, history
 
 
 def load_course_mlm(model_class: type | None = None) -> tuple[nn.Module, Any]:
     """(model, tokenizer) of the course's tiny pretrained BERT (default `BertForMaskedLM`, eval, eager attention).
 
-    Trains it quickly (about half a minute) and caches it when the folder is missing.
+    Trains it quickly (well under a minute) and caches it when the folder is missing.
     """
     from transformers import AutoTokenizer, BertForMaskedLM
     from transformers.utils import logging
