@@ -126,9 +126,9 @@ def make_nsp_pairs(documents: Sequence[Sequence[str]], seed: int = 0, random_pro
 
 
 def truncate_pair(ids_a: Sequence[int], ids_b: Sequence[int], max_tokens: int) -> tuple[list[int], list[int]]:
-    """Cut the longer side first until len(a) + len(b) <= max_tokens; when both are cut, the longer keeps the odd one.
+    """Cut the longer side first until len(a) + len(b) <= max_tokens (the tokenizer's `"longest_first"` rule).
 
-    This is the tokenizers library's `truncation="longest_first"` rule, written out.
+    When both sides must be cut, the shorter keeps max_tokens // 2 and the longer the rest.
     """
     a, b = list(ids_a), list(ids_b)
     if len(a) + len(b) <= max_tokens:
@@ -159,7 +159,7 @@ def tiny_bert_config(vocab_size: int, hidden_size: int = 128, num_hidden_layers:
 
 @dataclass
 class PretrainConfig:
-    """The recipe of one pretraining run (AdamW, linear warmup then linear decay, gradient clipping)."""
+    """The recipe of one pretraining run (AdamW, warmup then `schedule`, gradient clipping at 1.0)."""
 
     steps: int = 500
     batch_size: int = 32
@@ -167,6 +167,7 @@ class PretrainConfig:
     lr: float = 1e-3
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
+    schedule: str = "linear"
     mlm_probability: float = 0.15
     segment_sentences: int = 1
     seed: int = 0
@@ -185,13 +186,11 @@ def make_batch(pairs: Sequence[NSPPair], tokenizer: Any, max_length: int = 64, m
 
 
 def pretraining_losses(model: nn.Module, batch: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
-    """(MLM loss, NSP loss) of a `BertForPreTraining`, scoring the vocabulary only at masked positions.
+    """(MLM loss, NSP loss) of a `BertForPreTraining`, scoring the vocabulary only at the masked positions.
 
-    Same values as the model's own loss; BERT's original code also gathers the masked positions (it saves the
-    (B, T, vocab) logits that every unmasked token would cost).
+    Same values as the model's own loss without its (B, T, vocab) logits; BERT's original code gathers them too.
     """
-    inputs = {k: v for k, v in batch.items() if k not in ("labels", "next_sentence_label")}
-    out = model.bert(**inputs)
+    out = model.bert(**{k: v for k, v in batch.items() if k not in ("labels", "next_sentence_label")})
     where = batch["labels"] != -100                                         # (B, T)
     scores = model.cls.predictions(out.last_hidden_state[where])            # (n_masked, vocab)
     mlm = F.cross_entropy(scores, batch["labels"][where])
@@ -242,9 +241,9 @@ def pretrain(model: nn.Module, documents: Sequence[Sequence[str]], tokenizer: An
 
     torch.manual_seed(config.seed)
     generator = torch.Generator().manual_seed(config.seed)
-    # 1. AdamW without decay on biases and LayerNorm; 2. linear warmup, then linear decay to zero
+    # 1. AdamW without decay on biases and LayerNorm; 2. linear warmup, then `config.schedule` (linear decay...)
     optimizer = torch.optim.AdamW(param_groups(model, config.weight_decay), lr=config.lr)
-    scheduler = get_scheduler("linear", optimizer, num_warmup_steps=round(config.warmup_ratio * config.steps),
+    scheduler = get_scheduler(config.schedule, optimizer, num_warmup_steps=round(config.warmup_ratio * config.steps),
                               num_training_steps=config.steps)
     history, start, epoch, order = PretrainHistory(), time.perf_counter(), 0, []
     model.train()
@@ -378,10 +377,7 @@ def train_course_mlm(config: PretrainConfig | None = None,
 
 
 def load_course_mlm(model_class: type | None = None) -> tuple[nn.Module, Any]:
-    """(model, tokenizer) of the course's tiny pretrained BERT (default `BertForMaskedLM`, eval, eager attention).
-
-    Trains it quickly (well under a minute) and caches it when the folder is missing.
-    """
+    """(model, tokenizer) of the course's tiny BERT (default `BertForMaskedLM`, eval, eager); trained quickly if missing."""
     from transformers import AutoTokenizer, BertForMaskedLM
     from transformers.utils import logging
 
