@@ -203,7 +203,7 @@ def answer_html(context: str, spans: Sequence[tuple[int, int, str]], question: s
     marks = sorted((a, b, label, colours[i % len(colours)]) for i, (a, b, label) in enumerate(spans) if a < b)
     parts, position = [], 0
     for a, b, label, colour in marks:
-        if a < position:  # overlaps a span already drawn: show it in the legend only
+        if a < position:  # overlaps a span already drawn (e.g. prediction = reference): keep the first
             continue
         parts.append(html.escape(context[position:a]))
         parts.append(f'<span style="background:{colour};border-radius:4px;padding:1px 3px">'
