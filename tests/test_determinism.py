@@ -15,7 +15,7 @@ NOTEBOOKS = [p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) 
 
 
 def sanitizers() -> list[tuple[re.Pattern[str], str]]:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)
     parser.read(ROOT / "tests" / "sanitize.cfg")
     return [(re.compile(parser[s]["regex"]), parser[s]["replace"]) for s in parser.sections()]
 
