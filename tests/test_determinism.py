@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import configparser
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -35,15 +38,20 @@ def compared_outputs(nb: nbformat.NotebookNode) -> list[str]:
     return texts
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
+def run_once(path: Path) -> list[str]:
+    """Execute the notebook in a fresh one-thread kernel and return its compared outputs."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    client = NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client.execute(env=env)
+    return compared_outputs(nb)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_training_notebook_is_deterministic(path: Path) -> None:
-    first, second = compared_outputs(execute(path)), compared_outputs(execute(path))
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:  # the two runs side by side, one core each
+        first, second = pool.map(run_once, [path, path])
     differing = [(a, b) for a, b in zip(first, second) if a != b]
     assert len(first) == len(second) and not differing, f"outputs differ between two runs: {differing[:2]}"
 
