@@ -184,7 +184,7 @@ def schedule_explorer(base_lr: float = 5e-5) -> Any:
                 display(fig)
                 plt.close(fig)  # shown once, inside the widget
             except ValueError as exc:
-                print(f"Cannot draw this schedule: {exc}")
+                out.append_stdout(f"Cannot draw this schedule: {exc}\n")
 
     for control in (name, total, warmup, cycles, power, min_lr):
         control.observe(redraw, names="value")

@@ -15,7 +15,7 @@ PACKAGE = sorted((ROOT / "bertviz_lite").rglob("*.py"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 FORBIDDEN = {
-    r"from transformers import[^\n]*\bAdamW\b|transformers\.AdamW\b": "transformers.AdamW was removed: torch.optim.AdamW",
+    r"from transformers import[^\n]*\bAdamW\b|transformers\.AdamW\(": "transformers.AdamW was removed: torch.optim.AdamW",
     r"\bevaluation_strategy\s*=": "renamed to eval_strategy",
     r"\bload_metric\(": "datasets.load_metric was removed",
     r"\.(batch_)?encode_plus\(": "removed in transformers 5: call the tokenizer",
