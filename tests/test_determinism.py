@@ -24,17 +24,22 @@ def sanitizers() -> list[tuple[re.Pattern[str], str]]:
 
 
 def compared_outputs(nb: nbformat.NotebookNode) -> list[str]:
-    """The text nbval would compare for each code cell, sanitized; ignored cells and images left out."""
+    """The text nbval would compare, one string per code cell, sanitized; ignored cells and images left out.
+
+    A cell's outputs are joined first: the kernel may split one printed text into several stream messages.
+    """
     rules, texts = sanitizers(), []
     for cell in nb.cells:
         if cell.cell_type != "code" or re.search(r"^# NBVAL_(IGNORE_OUTPUT|SKIP)", cell.source, re.M):
             continue
+        parts = []
         for out in cell.outputs:
             data = out.get("data", {})
-            text = out.get("text") or data.get("text/plain") or data.get("text/html") or out.get("evalue") or ""
-            for pattern, replacement in rules:
-                text = pattern.sub(replacement, text)
-            texts.append(text)
+            parts.append(out.get("text") or data.get("text/plain") or data.get("text/html") or out.get("evalue") or "")
+        text = "".join(parts)
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
+        texts.append(text)
     return texts
 
 
