@@ -16,8 +16,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# Jupyter refuses to run as root unless told; laptops rarely are root, containers often are.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: install
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/
 
 # Every test: unit tests, data checks, and every notebook under nbval in fast mode.
 test: install
@@ -28,7 +31,7 @@ test-unit: install
 	$(PY) -m pytest tests
 
 explorer: install
-	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/11_explorer.ipynb
+	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 $(ROOT_FLAG) notebooks/11_explorer.ipynb
 
 # Run every notebook in learner mode and record times, memory and metrics.
 bench: install
