@@ -31,7 +31,7 @@ test-unit: install
 	$(PY) -m pytest tests
 
 explorer: install
-	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 $(ROOT_FLAG) notebooks/11_explorer.ipynb
+	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/11_explorer.ipynb
 
 # Run every notebook in learner mode and record times, memory and metrics.
 bench: install
