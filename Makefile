@@ -26,9 +26,9 @@ lab: install
 test: install
 	BERT_LAB_FAST=1 $(PY) -m pytest $(if $(NB),notebooks/$(NB) tests/test_notebook_style.py,)
 
-# Unit tests only (no notebooks): quick feedback while editing the package.
+# Unit tests only (no notebook is executed): quick feedback while editing the package.
 test-unit: install
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests -m "not notebook"
 
 explorer: install
 	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/11_explorer.ipynb

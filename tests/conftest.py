@@ -21,7 +21,7 @@ os.environ["BERT_LAB_BLOCK_NETWORK"] = "1"
 _NETWORK_LOG = Path(tempfile.gettempdir()) / f"bert-lab-network-{os.getpid()}.log"
 os.environ["BERT_LAB_NETWORK_LOG"] = str(_NETWORK_LOG)
 
-from bertviz_lite.offline import block_network  # noqa: E402
+from offline_guard import block_network  # noqa: E402
 
 block_network()
 
@@ -34,3 +34,14 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if tried:
             print(f"\nNetwork access was attempted during the tests: {', '.join(tried)}")
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "notebook: runs a notebook (nbval items, determinism); `make test-unit` skips them")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every nbval cell item carries the `notebook` marker, so `-m "not notebook"` leaves unit tests only."""
+    for item in items:
+        if str(item.path).endswith(".ipynb"):
+            item.add_marker(pytest.mark.notebook)

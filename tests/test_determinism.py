@@ -14,6 +14,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ("04", "06", "07", "08", "09", "10")  # the notebooks that train or fine-tune a model
+pytestmark = pytest.mark.notebook
 NOTEBOOKS = [p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) if p.name[:2] in TRAINING]
 
 

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from bertviz_lite.offline import NetworkBlocked, is_loopback
+from offline_guard import NetworkBlocked, is_loopback
 
 
 def test_loopback_addresses_are_allowed() -> None:
