@@ -124,18 +124,35 @@ def _read_text(path: Path) -> str:
 
 
 def load_sst2(source: str | os.PathLike | None = None, split: str = "train") -> pd.DataFrame:
-    """SST-2 TSV (`sentence<TAB>label`, optional header) → DataFrame with columns `sentence, label`."""
+    """SST-2 TSV → DataFrame with columns `sentence, label` (label 0 negative, 1 positive).
+
+    Reads `sentence<TAB>label` lines (optional GLUE header `sentence<TAB>label`). GLUE's public test file is
+    unlabelled (`index<TAB>sentence`, with that header): its sentences load with `label` -1, which means
+    "no label" — score on the dev split instead. Raises DataFormatError naming file and line on any other line.
+    """
     path = resolve_source("sst2", source, split)
-    rows = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip() or (number == 1 and line.lower().startswith("sentence\t")):
-            continue
-        sentence, tab, label = line.rpartition("\t")
-        if not tab or label.strip() not in {"0", "1"}:
-            raise DataFormatError(
-                f"{_show(path)}:{number}: expected 'sentence<TAB>label' with label 0 or 1, got {line[:60]!r}."
-            )
-        rows.append((sentence, int(label)))
+    lines = _read_text(path).splitlines()
+    if lines and lines[0].lower().startswith("index\tsentence"):  # GLUE test split: no labels to read
+        rows = []
+        for number, line in enumerate(lines[1:], start=2):
+            index, tab, sentence = line.partition("\t")
+            if not line.strip():
+                continue
+            if not tab or not index.strip().isdigit():
+                raise DataFormatError(f"{_show(path)}:{number}: expected 'index<TAB>sentence' (GLUE's unlabelled "
+                                      f"test file), got {line[:60]!r}.")
+            rows.append((sentence, -1))
+    else:
+        rows = []
+        for number, line in enumerate(lines, start=1):
+            if not line.strip() or (number == 1 and line.lower().startswith("sentence\t")):
+                continue
+            sentence, tab, label = line.rpartition("\t")
+            if not tab or label.strip() not in {"0", "1"}:
+                raise DataFormatError(
+                    f"{_show(path)}:{number}: expected 'sentence<TAB>label' with label 0 or 1, got {line[:60]!r}."
+                )
+            rows.append((sentence, int(label)))
     if not rows:
         raise DataFormatError(f"{_show(path)}: no sentences found (expected 'sentence<TAB>label' lines).")
     return pd.DataFrame(rows, columns=["sentence", "label"])
@@ -187,8 +204,8 @@ def load_conll2003(source: str | os.PathLike | None = None, split: str = "train"
     return pd.DataFrame(sentences, columns=["tokens", "ner_tags"])
 
 
-def _squad_rows(path: Path, payload: Any) -> list[dict[str, Any]]:
-    """Flatten SQuAD's nested `data → paragraphs → qas` into one row per question."""
+def _squad_rows(path: Path, payload: Any, misaligned: str) -> list[dict[str, Any]]:
+    """Flatten SQuAD's nested `data → paragraphs → qas` into one row per question (see `load_squad`)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
         raise DataFormatError(f"{_show(path)}: expected a JSON object with a 'data' list (SQuAD v1.1 layout).")
     rows = []
@@ -198,28 +215,49 @@ def _squad_rows(path: Path, payload: Any) -> list[dict[str, Any]]:
                 where = f"data[{i}].paragraphs[{j}].qas[{k}]"
                 try:
                     answers = qa.get("answers", [])
-                    rows.append({
+                    row = {
                         "id": qa["id"], "title": article.get("title", ""), "context": paragraph["context"],
                         "question": qa["question"],
                         "answers": {"text": [a["text"] for a in answers],
                                     "answer_start": [int(a["answer_start"]) for a in answers]},
-                    })
+                    }
                 except (KeyError, TypeError, ValueError) as exc:
                     raise DataFormatError(
                         f"{_show(path)}: {where}: expected 'id', 'question', paragraph 'context' and answers "
                         f"with 'text' and 'answer_start' (problem: {exc!r})."
                     ) from None
+                context = row["context"]
+                bad = [(t, a) for t, a in zip(row["answers"]["text"], row["answers"]["answer_start"])
+                       if context[a:a + len(t)] != t or a < 0]
+                if bad and misaligned == "raise":
+                    text, start = bad[0]
+                    raise DataFormatError(
+                        f"{_show(path)}: {where} (question id {row['id']!r}): answer {text!r} has answer_start "
+                        f"{start}, but the context holds {context[max(start, 0):max(start, 0) + len(text)]!r} there. "
+                        "Fix the offset, or pass misaligned='skip' to leave such questions out."
+                    )
+                if not bad:
+                    rows.append(row)
     return rows
 
 
-def load_squad(source: str | os.PathLike | None = None, split: str = "train") -> pd.DataFrame:
-    """SQuAD v1.1 JSON → DataFrame `id, title, context, question, answers` (answers: {text, answer_start})."""
+def load_squad(source: str | os.PathLike | None = None, split: str = "train",
+               misaligned: str = "raise") -> pd.DataFrame:
+    """SQuAD v1.1 JSON → DataFrame `id, title, context, question, answers` (answers: {text, answer_start} lists).
+
+    Every answer must sit at its `answer_start` in the context. A question with an answer that does not (a wrong
+    offset) raises DataFormatError naming the file, the question id and what the context holds at that offset;
+    `misaligned="skip"` leaves such questions out instead. Questions without answers (SQuAD 2.0 style) load with
+    empty lists.
+    """
+    if misaligned not in ("raise", "skip"):
+        raise ValueError(f"misaligned={misaligned!r}: choose 'raise' (default) or 'skip'.")
     path = resolve_source("squad", source, split)
     try:
         payload = json.loads(_read_text(path))
     except json.JSONDecodeError as exc:
         raise DataFormatError(f"{_show(path)}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
-    rows = _squad_rows(path, payload)
+    rows = _squad_rows(path, payload, misaligned)
     if not rows:
         raise DataFormatError(f"{_show(path)}: no questions found (expected SQuAD v1.1 'qas').")
     return pd.DataFrame(rows, columns=["id", "title", "context", "question", "answers"])
