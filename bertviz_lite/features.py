@@ -2,8 +2,8 @@
 
 `pool` turns token vectors into one vector per sentence ([CLS], masked mean or masked max); `encode_views`
 runs the encoder once (batched, no grad, sorted by length) and pools several layers at once; `encode` is the
-one-call version that returns a feature matrix. `BEST_RECIPE` + `best_classifier()` are the strongest frozen
-recipe found in the course. Taught in 05_feature_extraction.
+one-call version that returns a feature matrix. `BEST_RECIPE` + `best_classifier()` are the winner of 05's
+pooling ladder (chosen on dev). Taught in 05_feature_extraction.
 """
 from __future__ import annotations
 
@@ -12,27 +12,31 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import torch
 
 __all__ = [
     "POOLINGS",
     "BEST_RECIPE",
     "BEST_C",
+    "BEST_STANDARDISE",
+    "C_GRID",
     "TruncationNote",
     "pool",
     "resolve_layers",
     "encode_views",
     "encode",
+    "make_classifier",
     "best_classifier",
 ]
 
 POOLINGS = ("cls", "mean", "max")
 
-# The best frozen recipe of 05_feature_extraction, chosen by dev accuracy on the course SST-2 data:
-# mean-pooled token vectors of the last six layers (all of MiniLM-L6's), concatenated; then standardise + LR.
+# The best frozen recipe: the winner of the pooling ladder of 05_feature_extraction, chosen by dev accuracy on
+# the course SST-2 data (ties go to the simpler, earlier rung). 05 computes the ladder and, in learner mode,
+# asserts that these values are the ones it chose; change them only together with that run.
 BEST_RECIPE: dict[str, Any] = {"pooling": "mean", "layers": (-6, -5, -4, -3, -2, -1)}
-# C of the logistic regression on standardised features: the middle of the plateau of dev accuracy
-# (0.003-0.1 lie within noise on the course dev set); `best_classifier(C=None)` searches it on larger data.
 BEST_C = 0.01
+BEST_STANDARDISE = True
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 
 
@@ -40,18 +44,39 @@ class TruncationNote(UserWarning):
     """Some inputs were longer than `max_length` tokens and were cut (only their start was encoded)."""
 
 
-def pool(hidden: Any, attention_mask: Any, pooling: str = "cls") -> Any:
-    """(B, T, H) token vectors + (B, T) mask → (B, H): [CLS] vector, or mean / max over real tokens only."""
-    import torch
+def pool(hidden: torch.Tensor, attention_mask: torch.Tensor, pooling: str = "cls") -> torch.Tensor:
+    """Token vectors → one vector per sentence: the [CLS] vector, or the mean / max over REAL tokens only.
 
+    Args:
+        hidden: `(batch, tokens, hidden_size)` token vectors of one layer (e.g. `last_hidden_state`).
+        attention_mask: `(batch, tokens)`, 1 for a real token, 0 for padding (the tokenizer's `attention_mask`).
+        pooling: "cls" (position 0; no mask needed), "mean" or "max" (padding skipped).
+
+    Returns:
+        `(batch, hidden_size)`, same dtype as `hidden`.
+
+    Raises:
+        ValueError: unknown `pooling`; shapes that do not match; for "mean"/"max" an `attention_mask` row with no
+        real token (a mean or max over nothing is undefined; sentence-transformers returns zeros there instead).
+
+    Source: masked mean pooling as in sentence-transformers' `Pooling` (Reimers & Gurevych 2019), which 05 checks
+    it against. Taught in 05_feature_extraction.
+    """
+    if pooling not in POOLINGS:
+        raise ValueError(f"unknown pooling {pooling!r}: choose one of {', '.join(POOLINGS)}.")
+    if hidden.dim() != 3 or tuple(attention_mask.shape) != tuple(hidden.shape[:2]):
+        raise ValueError(f"need hidden (batch, tokens, hidden_size) and attention_mask (batch, tokens); "
+                         f"got {tuple(hidden.shape)} and {tuple(attention_mask.shape)}.")
     if pooling == "cls":
-        return hidden[:, 0]
-    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)  # (B, T, 1): 1 for real tokens, 0 for padding
+        return hidden[:, 0]  # (B, H): position 0 is [CLS] in every row
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)  # (B, T, 1): 1 = real token, 0 = padding
+    counts = mask.sum(dim=1)  # (B, 1): real tokens per row
+    if bool((counts == 0).any()):
+        empty = (counts.flatten() == 0).nonzero().flatten().tolist()
+        raise ValueError(f"attention_mask rows {empty} have no real token: {pooling} pooling over nothing is undefined.")
     if pooling == "mean":
-        return (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-    if pooling == "max":
-        return hidden.masked_fill(mask == 0, torch.finfo(hidden.dtype).min).max(dim=1).values
-    raise ValueError(f"unknown pooling {pooling!r}: choose one of {', '.join(POOLINGS)}.")
+        return (hidden * mask).sum(dim=1) / counts
+    return hidden.masked_fill(mask == 0, float("-inf")).max(dim=1).values  # padding can never win
 
 
 def resolve_layers(layers: Sequence[int] | int, num_hidden_layers: int) -> list[int]:
@@ -70,7 +95,7 @@ def resolve_layers(layers: Sequence[int] | int, num_hidden_layers: int) -> list[
 
 
 def _as_text_list(texts: Sequence[str] | str) -> list[str]:
-    """Validate the input texts: one string or a non-empty sequence of strings."""
+    """Validate the input texts: one string or a non-empty sequence of strings (else ValueError / TypeError)."""
     if isinstance(texts, str):
         texts = [texts]
     texts = list(texts)
@@ -94,13 +119,25 @@ def encode_views(
     tokenizer: Any = None,
     progress: bool = True,
 ) -> tuple[dict[str, np.ndarray], list[str]]:
-    """One encoder pass → {pooling: array (n, len(layers), H)} in input order, plus notes (truncated inputs)."""
-    import torch
+    """One encoder pass → ({pooling: array (n, len(layers), hidden_size)} in input order, notes).
+
+    Sentences are sorted by length and encoded in batches of `batch_size` without gradients; every pooling of
+    `poolings` is taken at every layer of `layers` (0 = embedding output, negatives from the end). `notes` lists
+    inputs longer than `max_length` tokens (only their start is encoded). Raises ValueError for no texts, an
+    unknown pooling or layer, `batch_size` < 1 or `max_length` < 2 (room for [CLS] and [SEP]).
+    Taught in 05_feature_extraction.
+    """
     from tqdm.auto import tqdm
 
     from .models import load_model, load_tokenizer
 
     texts = _as_text_list(texts)
+    if int(batch_size) < 1:
+        raise ValueError(f"batch_size must be >= 1, got {batch_size!r}.")
+    if int(max_length) < 2:
+        raise ValueError(f"max_length must be >= 2 (room for [CLS] and [SEP]), got {max_length!r}.")
+    if not poolings:
+        raise ValueError(f"poolings is empty: give at least one of {', '.join(POOLINGS)}.")
     for p in poolings:
         if p not in POOLINGS:
             raise ValueError(f"unknown pooling {p!r}: choose one of {', '.join(POOLINGS)}.")
@@ -156,17 +193,33 @@ def encode(
     return features
 
 
-def best_classifier(C: float | None = BEST_C, cv: int = 5, n_jobs: int | None = None) -> Any:
-    """Standardise + logistic regression for `BEST_RECIPE` features; `C=None` searches C by `cv`-fold CV.
+def make_classifier(C: float, standardise: bool = True) -> Any:
+    """A logistic regression with inverse regularisation strength `C` (> 0), standardised columns first or not.
 
-    Use: `clf = best_classifier().fit(encode(train, **BEST_RECIPE), y)`. Taught in 05_feature_extraction.
+    The classifier every rung of 05's pooling ladder fits, so the packaged best recipe is the same model.
+    Raises ValueError for C <= 0 or not finite. Source: scikit-learn `LogisticRegression` (L2, lbfgs).
     """
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GridSearchCV
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    pipeline = make_pipeline(StandardScaler(), LogisticRegression(C=BEST_C if C is None else C, max_iter=2000))
+    if not (0.0 < float(C) < float("inf")):
+        raise ValueError(f"C must be a finite float > 0 (inverse regularisation strength), got {C!r}.")
+    classifier = LogisticRegression(C=float(C), max_iter=3000)
+    return make_pipeline(StandardScaler(), classifier) if standardise else make_pipeline(classifier)
+
+
+def best_classifier(C: float | None = BEST_C, cv: int = 5, n_jobs: int | None = None) -> Any:
+    """The classifier of the best frozen recipe: `make_classifier(C, BEST_STANDARDISE)`, by default C = BEST_C.
+
+    `C=None` returns a `GridSearchCV` over `C_GRID` with `cv` folds instead (for data larger than the course's).
+    Use: `clf = best_classifier().fit(encode(train, **BEST_RECIPE), y)`. Taught in 05_feature_extraction.
+    """
+    from sklearn.model_selection import GridSearchCV
+
     if C is not None:
-        return pipeline
-    return GridSearchCV(pipeline, {"logisticregression__C": list(C_GRID)}, cv=cv, n_jobs=n_jobs)
+        return make_classifier(C, BEST_STANDARDISE)
+    if int(cv) < 2:
+        raise ValueError(f"cv must be >= 2 folds, got {cv!r}.")
+    return GridSearchCV(make_classifier(BEST_C, BEST_STANDARDISE), {"logisticregression__C": list(C_GRID)},
+                        cv=cv, n_jobs=n_jobs)

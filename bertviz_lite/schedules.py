@@ -7,6 +7,7 @@ course explorer. Taught in 06_optimization.
 """
 from __future__ import annotations
 
+import html
 import inspect
 from collections.abc import Sequence
 from functools import cache
@@ -62,8 +63,20 @@ def schedule_names(step_driven_only: bool = True) -> list[str]:
 
 
 def _check_name(name: str) -> None:
-    if name not in _all_names():
+    if not isinstance(name, str) or name not in _all_names():
         raise ValueError(f"unknown schedule {name!r}: this transformers knows {', '.join(_all_names())}.")
+
+
+def _check_steps(num_training_steps: int, num_warmup_steps: int) -> None:
+    """Step counts a schedule can be drawn for: 0 <= warmup < total (else the peak LR is never reached)."""
+    for label, value in (("num_training_steps", num_training_steps), ("num_warmup_steps", num_warmup_steps)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{label} must be an int, got {value!r}.")
+    if num_training_steps < 1:
+        raise ValueError(f"num_training_steps must be >= 1, got {num_training_steps}.")
+    if not 0 <= num_warmup_steps < num_training_steps:
+        raise ValueError(f"num_warmup_steps must lie in [0, num_training_steps - 1] = [0, {num_training_steps - 1}], "
+                         f"got {num_warmup_steps}: with warmup as long as training the LR never reaches its peak.")
 
 
 def schedule_parameters(name: str) -> dict[str, Any]:
@@ -90,16 +103,28 @@ def default_kwargs(name: str, num_training_steps: int, num_warmup_steps: int = 0
 
 def lr_curve(name: str, num_training_steps: int, num_warmup_steps: int = 0, base_lr: float = 1.0,
              **scheduler_specific_kwargs: Any) -> list[float]:
-    """The learning rate at optimizer steps 0 … n-1 (length n), from `transformers.get_scheduler` itself."""
+    """The learning rate used by optimizer steps 0 … n-1 (a list of n floats), from `transformers.get_scheduler`.
+
+    Args:
+        name: a step-driven name of `schedule_names()`.
+        num_training_steps: n >= 1.
+        num_warmup_steps: 0 <= w < n.
+        base_lr: the peak learning rate (1.0 gives the multiplier).
+        **scheduler_specific_kwargs: the schedule's own knobs (`schedule_parameters(name)`), e.g. num_cycles.
+
+    Raises:
+        ValueError: unknown or metric-driven name, step counts outside the ranges above, knobs the schedule
+        does not take, or values transformers refuses.
+
+    Source: `transformers.get_scheduler`. Taught in 06_optimization.
+    """
     from transformers import get_scheduler
 
     _check_name(name)
     if is_metric_driven(name):
         raise ValueError(f"{name!r} follows a metric (its step() needs e.g. the validation loss), so it has no "
                          f"curve from step counts alone. Step-driven schedules: {', '.join(schedule_names())}.")
-    if num_training_steps < 1 or num_warmup_steps < 0:
-        raise ValueError(f"need num_training_steps >= 1 and num_warmup_steps >= 0, got {num_training_steps} "
-                         f"and {num_warmup_steps}.")
+    _check_steps(num_training_steps, num_warmup_steps)
     params = schedule_parameters(name)
     unknown = sorted(set(scheduler_specific_kwargs) - set(params))
     if unknown:
@@ -124,20 +149,33 @@ def lr_curve(name: str, num_training_steps: int, num_warmup_steps: int = 0, base
     return rates
 
 
+_LINE_STYLES = ("-", "--", "-.", ":")
+
+
 def plot_schedules(schedules: Sequence[str | tuple[str, dict[str, Any]]], num_training_steps: int,
-                   num_warmup_steps: int = 0, base_lr: float = 1.0, ax: Any = None, title: str | None = None) -> Any:
-    """Draw several schedules (names, or (name, kwargs) pairs) on one axes; mark warmup end and peak LR."""
+                   num_warmup_steps: int = 0, base_lr: float = 1.0, ax: Any = None, title: str | None = None,
+                   legend: bool = True) -> Any:
+    """Draw several schedules (names, or (name, kwargs) pairs) on one axes; mark warmup end and peak LR.
+
+    Each curve gets its own colour AND line style (later ones thinner and dashed), so curves that coincide stay
+    visible. Returns the Figure. Raises ValueError as `lr_curve` does, or for an empty `schedules`.
+    """
     import matplotlib.pyplot as plt
 
+    if not schedules:
+        raise ValueError("schedules is empty: give at least one schedule name.")
+    curves = []
+    for item in schedules:  # compute every curve first: a bad one raises before anything is drawn
+        name, kwargs = (item, {}) if isinstance(item, str) else item
+        curves.append((name, kwargs, lr_curve(name, num_training_steps, num_warmup_steps, base_lr, **kwargs)))
     if ax is None:
-        fig, ax = plt.subplots(figsize=(7.5, 3.6))
+        fig, ax = plt.subplots(figsize=(7.5, 3.6), dpi=100)
     else:
         fig = ax.figure
-    for item in schedules:
-        name, kwargs = (item, {}) if isinstance(item, str) else item
-        rates = lr_curve(name, num_training_steps, num_warmup_steps, base_lr, **kwargs)
+    for i, (name, kwargs, rates) in enumerate(curves):
         label = name if not kwargs else f"{name} ({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
-        line, = ax.plot(range(num_training_steps), rates, label=label, lw=1.6)
+        line, = ax.plot(range(num_training_steps), rates, label=label, lw=2.4 - 1.6 * i / max(1, len(curves)),
+                        ls=_LINE_STYLES[i % len(_LINE_STYLES)])
         peak = max(range(num_training_steps), key=rates.__getitem__)
         ax.plot([peak], [rates[peak]], "o", color=line.get_color(), ms=5)
     if num_warmup_steps > 0:
@@ -145,7 +183,9 @@ def plot_schedules(schedules: Sequence[str | tuple[str, dict[str, Any]]], num_tr
     ax.axhline(base_lr, color="grey", ls=":", lw=1, label=f"peak LR = {base_lr:g} (dots: where each peaks)")
     ax.set(title=title or f"Learning-rate schedules ({num_training_steps} steps)", xlabel="optimizer step",
            ylabel="learning rate")
-    ax.legend(fontsize=7, loc="upper right")
+    ax.tick_params(labelsize=8)
+    if legend:
+        ax.legend(fontsize=8, loc="upper right")
     fig.tight_layout()
     return fig
 
@@ -161,7 +201,11 @@ def _explorer_kwargs(name: str, cycles: float, power: float, min_lr_rate: float)
 
 
 def schedule_explorer(base_lr: float = 5e-5) -> Any:
-    """A widget: pick a schedule, warmup, total steps, cycles, power and minimum LR; the curve redraws."""
+    """A widget: pick a schedule, warmup, total steps, cycles, power and minimum LR; the curve redraws.
+
+    A setting that cannot be drawn (e.g. warmup >= total steps) shows its message above the plot and keeps the
+    last good curve. Returns an `ipywidgets.VBox`. Taught in 06_optimization.
+    """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
     from IPython.display import display
@@ -175,18 +219,22 @@ def schedule_explorer(base_lr: float = 5e-5) -> Any:
     min_lr = widgets.FloatSlider(value=0.1, min=0.0, max=0.9, step=0.05, description="min-lr rate")
     out = widgets.Output()
 
+    status = widgets.HTML(value="")
+
     def redraw(*_: Any) -> None:
+        try:  # build the new figure first: on a bad setting the last good view stays and the message says why
+            kwargs = _explorer_kwargs(name.value, cycles.value, power.value, min_lr.value)
+            fig = plot_schedules([(name.value, kwargs)], total.value, warmup.value, base_lr)
+        except Exception as exc:  # noqa: BLE001 - a widget callback must never raise
+            status.value = f"<b>Cannot draw this setting:</b> {html.escape(str(exc))}"
+            return
+        status.value = ""
         with out:
             out.clear_output(wait=True)
-            kwargs = _explorer_kwargs(name.value, cycles.value, power.value, min_lr.value)
-            try:
-                fig = plot_schedules([(name.value, kwargs)], total.value, min(warmup.value, total.value), base_lr)
-                display(fig)
-                plt.close(fig)  # shown once, inside the widget
-            except ValueError as exc:
-                out.append_stdout(f"Cannot draw this schedule: {exc}\n")
+            display(fig)
+        plt.close(fig)  # shown once, inside the widget
 
     for control in (name, total, warmup, cycles, power, min_lr):
         control.observe(redraw, names="value")
     redraw()
-    return widgets.VBox([widgets.HBox([name, total, warmup]), widgets.HBox([cycles, power, min_lr]), out])
+    return widgets.VBox([widgets.HBox([name, total, warmup]), widgets.HBox([cycles, power, min_lr]), status, out])

@@ -104,7 +104,8 @@ def test_resolve_layers_counts_embeddings_as_zero() -> None:
 
 def test_best_classifier_is_a_standardised_logistic_regression() -> None:
     clf = features.best_classifier()
-    assert [name for name, _ in clf.steps] == ["standardscaler", "logisticregression"]
+    steps = ["standardscaler", "logisticregression"] if features.BEST_STANDARDISE else ["logisticregression"]
+    assert [name for name, _ in clf.steps] == steps
     assert clf.named_steps["logisticregression"].C == features.BEST_C
     search = features.best_classifier(C=None, cv=3)
     rng = np.random.default_rng(0)
@@ -112,3 +113,66 @@ def test_best_classifier_is_a_standardised_logistic_regression() -> None:
     y = (x[:, 0] > 0).astype(int)
     assert search.fit(x, y).best_estimator_.score(x, y) > 0.9
     assert set(features.BEST_RECIPE) <= {"pooling", "layers", "max_length", "batch_size"}
+
+
+def test_pool_matches_sentence_transformers_pooling() -> None:
+    import warnings as _w
+
+    with _w.catch_warnings():
+        _w.simplefilter("ignore", DeprecationWarning)
+        from sentence_transformers.sentence_transformer.modules import Pooling
+    generator = torch.Generator().manual_seed(0)
+    hidden = torch.randn(3, 5, 4, generator=generator) - 2.0  # all negative: padding zeros must not win the max
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 0, 0, 0], [1, 0, 0, 0, 0]])
+    for mode in ("cls", "mean", "max"):
+        library = Pooling(4, mode)({"token_embeddings": hidden, "attention_mask": mask})["sentence_embedding"]
+        torch.testing.assert_close(features.pool(hidden, mask, mode), library)
+
+
+@pytest.mark.parametrize(("hidden_shape", "mask", "pooling", "message"), [
+    ((2, 3, 4), [[1, 1, 0], [0, 0, 0]], "mean", r"attention_mask rows \[1\] have no real token"),
+    ((2, 3, 4), [[0, 0, 0], [0, 0, 0]], "max", r"rows \[0, 1\] have no real token"),
+    ((2, 3, 4), [[1, 1, 0]], "mean", "need hidden .batch, tokens, hidden_size."),
+    ((3, 4), [[1, 1, 1, 0]] * 3, "cls", "need hidden"),
+    ((2, 3, 4), [[1, 1, 0], [1, 0, 0]], "sum", "unknown pooling 'sum'"),
+])
+def test_pool_edges_raise_naming_the_parameter(hidden_shape, mask, pooling: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        features.pool(torch.zeros(hidden_shape), torch.tensor(mask), pooling)
+
+
+def test_pool_boundaries_have_defined_values() -> None:
+    hidden = torch.arange(24.0).reshape(2, 3, 4)
+    empty_row = torch.tensor([[1, 1, 1], [0, 0, 0]])
+    torch.testing.assert_close(features.pool(hidden, empty_row, "cls"), hidden[:, 0])  # [CLS] needs no mask
+    one_token = torch.tensor([[1, 0, 0], [1, 0, 0]])
+    for mode in ("mean", "max"):  # a single real token: its own vector
+        torch.testing.assert_close(features.pool(hidden, one_token, mode), hidden[:, 0])
+
+
+@pytest.mark.parametrize(("kwargs", "error", "message"), [
+    ({"texts": []}, ValueError, "no texts"),
+    ({"texts": ()}, ValueError, "no texts"),
+    ({"batch_size": 0}, ValueError, "batch_size must be >= 1"),
+    ({"max_length": 1}, ValueError, "max_length must be >= 2"),
+    ({"layers": ()}, ValueError, "layers is empty"),
+    ({"layers": (-4,)}, ValueError, "layer -4 does not exist"),
+    ({"texts": [None]}, TypeError, "item 0"),
+])
+def test_encode_edges(tiny, kwargs, error, message: str) -> None:
+    with pytest.raises(error, match=message):
+        run(tiny, **kwargs)
+
+
+def test_encode_boundaries(tiny) -> None:
+    assert run(tiny, texts=[""]).shape == (1, 32)  # empty string: [CLS] [SEP] only, still a vector
+    assert run(tiny, texts=TEXTS, batch_size=1).shape == (4, 32)
+    assert run(tiny, texts=["good"], max_length=2, pooling="mean", return_notes=True)[0].shape == (1, 32)
+
+
+@pytest.mark.parametrize("C", [0, -1.0, float("inf"), float("nan")])
+def test_make_classifier_refuses_bad_c(C) -> None:
+    with pytest.raises(ValueError, match="C must be a finite float > 0"):
+        features.make_classifier(C)
+    with pytest.raises(ValueError, match="cv must be >= 2"):
+        features.best_classifier(C=None, cv=1)

@@ -77,7 +77,7 @@ def test_specific_kwargs_are_passed_and_checked() -> None:
         schedules.lr_curve("linear", 10, num_cycles=2)
     with pytest.raises(ValueError, match="unknown schedule 'cosin'"):
         schedules.lr_curve("cosin", 10)
-    with pytest.raises(ValueError, match="num_training_steps >= 1"):
+    with pytest.raises(ValueError, match="num_training_steps must be >= 1"):
         schedules.lr_curve("linear", 0)
 
 
@@ -106,3 +106,57 @@ def test_explorer_builds_and_maps_knobs() -> None:
     assert widget.children
     assert schedules._explorer_kwargs("cosine_with_restarts", 2.5, 1.0, 0.1) == {"num_cycles": 2}
     assert schedules._explorer_kwargs("linear", 2.5, 2.0, 0.1) == {}
+
+
+@pytest.mark.parametrize(("total", "warmup", "message"), [
+    (0, 0, "num_training_steps must be >= 1"),
+    (-5, 0, "num_training_steps must be >= 1"),
+    (10, -1, r"num_warmup_steps must lie in \[0, num_training_steps - 1\] = \[0, 9\]"),
+    (10, 10, "num_warmup_steps must lie in"),  # warmup as long as training: the peak is never reached
+    (10, 25, "num_warmup_steps must lie in"),
+    (10.0, 2, "num_training_steps must be an int"),
+    (10, True, "num_warmup_steps must be an int"),
+])
+def test_step_counts_out_of_range_are_refused_by_name(total, warmup, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        schedules.lr_curve("linear", total, warmup)
+
+
+@pytest.mark.parametrize("name", ["", "Linear", "cosine ", None, "reduce_lr"])
+def test_unknown_names_are_refused_with_the_known_ones(name) -> None:
+    with pytest.raises(ValueError, match="unknown schedule .*this transformers knows linear"):
+        schedules.lr_curve(name, 10)
+
+
+@pytest.mark.parametrize(("total", "warmup"), [(1, 0), (2, 1), (10, 9)])
+def test_boundary_step_counts_give_a_curve_of_the_right_length(total: int, warmup: int) -> None:
+    curve = schedules.lr_curve("linear", total, warmup)
+    assert len(curve) == total and curve[warmup] == pytest.approx(1.0) and all(0.0 <= r <= 1.0 for r in curve)
+
+
+def test_plot_refuses_an_empty_list_and_draws_distinguishable_lines() -> None:
+    with pytest.raises(ValueError, match="schedules is empty"):
+        schedules.plot_schedules([], 10)
+    fig = schedules.plot_schedules(["linear", "polynomial", "cosine", "cosine_with_restarts"], 50, 5)
+    curves = [line for line in fig.axes[0].lines if len(line.get_xdata()) == 50]
+    styles = {(line.get_linestyle(), line.get_color()) for line in curves}
+    assert len(styles) == 4
+    assert all(t.get_fontsize() >= 8 for t in fig.axes[0].get_legend().get_texts())
+    assert all(t.get_fontsize() >= 8 for t in fig.axes[0].get_xticklabels() + fig.axes[0].get_yticklabels())
+    assert fig.dpi >= 100
+
+
+def test_explorer_keeps_the_last_good_view_and_shows_the_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ipywidgets
+
+    cleared = []
+    monkeypatch.setattr(ipywidgets.Output, "clear_output", lambda self, **kw: cleared.append(1))
+    widget = schedules.schedule_explorer()
+    controls = {c.description: c for box in widget.children[:2] for c in box.children}
+    status = widget.children[2]
+    assert len(cleared) == 1 and status.value == ""  # first view drawn
+    controls["total steps"].value = 50  # warmup 100 > 50: cannot be drawn
+    assert "num_warmup_steps must lie in" in status.value
+    assert len(cleared) == 1  # the last good figure was not cleared
+    controls["warmup"].value = 10
+    assert status.value == "" and len(cleared) == 2
