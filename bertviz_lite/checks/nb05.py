@@ -1,4 +1,4 @@
-"""Checks for the exercises of 05_feature_extraction."""
+"""Checks for the exercises of 05_feature_extraction (private reference answers, no package helper as key)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,42 +7,55 @@ from typing import Any
 from . import CheckFailed, NotSolved, exercise, expect_close
 
 
-def _padded_cases() -> list[tuple[Any, Any, str]]:
-    """(hidden (B, T, H), mask (B, T), description) with padding, a single token and all-negative values."""
+def _reference_content_mean(hidden: Any, attention_mask: Any, special_tokens_mask: Any) -> Any:
+    """Private reference: mean over positions that are real (mask 1) and not special (special 0)."""
+    keep = (attention_mask.bool() & ~special_tokens_mask.bool()).unsqueeze(-1).to(hidden.dtype)  # (B, T, 1)
+    return (hidden * keep).sum(dim=1) / keep.sum(dim=1)
+
+
+def _cases() -> list[tuple[Any, Any, Any, str]]:
+    """(hidden (B, T, H), attention_mask, special_tokens_mask, description): padding, specials, one word."""
     import torch
 
     generator = torch.Generator().manual_seed(5)
-    hidden = torch.randn(3, 5, 4, generator=generator)
-    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 0, 0, 0], [1, 0, 0, 0, 0]])
-    negative = -hidden.abs() - 1.0  # every real value below zero: padding (0 after a naive mask) must not win
-    hidden[1, 2:] = 100.0  # large padding values: they must never reach the result
-    return [(hidden, mask, "a batch with padding"), (negative, mask, "all-negative values with padding")]
+    hidden = torch.randn(3, 6, 4, generator=generator)
+    hidden[:, 0] += 50.0  # a loud [CLS]: averaging it in is visible
+    attention = torch.tensor([[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0], [1, 1, 1, 1, 0, 0]])
+    special = torch.tensor([[1, 0, 0, 0, 0, 1], [1, 0, 1, 1, 1, 1], [1, 0, 0, 1, 1, 1]])  # [CLS] … [SEP] [PAD]…
+    hidden[1, 3:] = 100.0  # large padding values must never reach the result
+    return [(hidden, attention, special, "a batch with [CLS], [SEP] and padding")]
 
 
 @exercise("5.1")
-def ex5_1(masked_mean: Callable[[Any, Any], Any]) -> str:
-    """`masked_mean(hidden, attention_mask)` averages over real tokens only: (B, T, H), (B, T) → (B, H)."""
-    from ..features import pool
-
-    for hidden, mask, what in _padded_cases():
-        got = masked_mean(hidden.clone(), mask.clone())
+def ex5_1(content_mean: Callable[[Any, Any, Any], Any]) -> str:
+    """`content_mean(hidden, attention_mask, special_tokens_mask)`: mean over real, non-special tokens → (B, H)."""
+    for hidden, attention, special, what in _cases():
+        got = content_mean(hidden.clone(), attention.clone(), special.clone())
         if got is None:
             raise NotSolved("your function returned None: return a tensor of shape (B, H).")
-        expect_close(got, pool(hidden, mask, "mean"), f"masked mean on {what}")
-    return "padding positions are ignored, as in features.pool(..., 'mean')."
+        expect_close(got, _reference_content_mean(hidden, attention, special), f"content mean on {what}")
+    return "[CLS], [SEP] and padding are all left out of the average."
 
 
 @exercise("5.2")
-def ex5_2(masked_max: Callable[[Any, Any], Any]) -> str:
-    """`masked_max(hidden, attention_mask)` takes the max over real tokens only: (B, T, H), (B, T) → (B, H)."""
-    from ..features import pool
+def ex5_2(mcnemar_p: Callable[[Any, Any], float]) -> str:
+    """`mcnemar_p(correct_a, correct_b)`: exact two-sided McNemar p-value from per-example correctness flags."""
+    from scipy.stats import binomtest
 
-    for hidden, mask, what in _padded_cases():
-        got = masked_max(hidden.clone(), mask.clone())
+    cases = [([1, 1, 0, 0, 1, 1, 1, 0], [1, 0, 0, 1, 0, 0, 0, 0]), ([1] * 30 + [0] * 10, [1] * 25 + [0] * 15),
+             ([1, 0, 1, 0], [1, 0, 1, 0]), ([1] * 20 + [0] * 5, [0] * 20 + [1] * 5)]
+    for a, b in cases:
+        a_only = sum(x and not y for x, y in zip(a, b))
+        b_only = sum(y and not x for x, y in zip(a, b))
+        expected = 1.0 if a_only + b_only == 0 else binomtest(a_only, a_only + b_only, 0.5).pvalue
+        got = mcnemar_p(list(a), list(b))
         if got is None:
-            raise NotSolved("your function returned None: return a tensor of shape (B, H).")
-        expect_close(got, pool(hidden, mask, "max"), f"masked max on {what}")
-    return "padding never wins the max, even against negative values."
+            raise NotSolved("your function returned None: return the p-value, a float in [0, 1].")
+        if abs(float(got) - expected) > 1e-9:
+            hint = " Only examples where the models disagree count." if a_only + b_only < len(a) else ""
+            raise CheckFailed(f"A right on {a_only} examples B gets wrong, B right on {b_only} A gets wrong: "
+                              f"expected p = {expected:.4f}, got {float(got):.4f}.{hint}")
+    return "the paired test the pooling ladder uses: only the disagreements carry evidence."
 
 
 @exercise("5.3")
