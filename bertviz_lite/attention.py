@@ -1,8 +1,10 @@
-"""Offline attention views with bertviz's signatures: `head_view` and `model_view`, plus input checks.
+"""Offline attention views with bertviz's signatures: `head_view` and `model_view`.
 
 Taught in 03_self_attention. Attention is what a model returns with `output_attentions=True`: one tensor per
-layer of shape (batch=1, heads, T, T). The views are one self-contained HTML block (inline CSS + vanilla JS,
-no network), weights quantised to bytes so that 128 tokens x 6 layers x 12 heads stay under 2 MB.
+layer of shape (batch=1, heads, T, T). A view is one self-contained HTML block: the CSS and vanilla JavaScript in
+`bertviz_lite/static/` (read with importlib.resources, no network) and the weights quantised to bytes, so that
+128 tokens x 6 layers x 12 heads stay under 2 MB. The thumbnails of `model_view` are sized from the width the
+notebook gives the view (and the view scrolls inside its own frame below a minimum size).
 """
 from __future__ import annotations
 
@@ -10,17 +12,21 @@ import base64
 import json
 import uuid
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
 
-from .attention_template import CSS, PARAMS_MARKER, SCRIPT
+from .attention_inputs import EAGER_HINT, prettify, stack_attention, trim_padding
 
 __all__ = [
     "EAGER_HINT",
+    "PARAMS_MARKER",
     "stack_attention",
     "prettify",
     "trim_padding",
+    "view_assets",
     "quantize",
     "script_json",
     "view_html",
@@ -28,74 +34,16 @@ __all__ = [
     "model_view",
 ]
 
-EAGER_HINT = ("run the model with output_attentions=True (load it with attn_implementation='eager', as "
-              "bertviz_lite.models.load_model does) and pass outputs.attentions")
+PARAMS_MARKER = "__BVL_PARAMS__"
 
 
-def _as_numpy(x: Any) -> np.ndarray:
-    """A float32 NumPy copy of a torch tensor or array-like."""
-    if hasattr(x, "detach"):
-        x = x.detach().to("cpu").float().numpy()
-    return np.asarray(x, dtype=np.float32)
-
-
-def stack_attention(attention: Any, include_layers: Sequence[int] | None = None,
-                    include_heads: Sequence[int] | None = None) -> np.ndarray:
-    """Check and stack per-layer attention (1, heads, Tq, Tk) into one array (layers, heads, Tq, Tk)."""
-    if attention is None:
-        raise ValueError(f"no attention given: {EAGER_HINT}.")
-    if hasattr(attention, "ndim") and attention.ndim == 5:  # already stacked (layers, 1, heads, Tq, Tk)
-        attention = list(attention)
-    if not isinstance(attention, (list, tuple)) or len(attention) == 0:
-        raise ValueError(f"attention must be a non-empty tuple with one tensor per layer: {EAGER_HINT}.")
-    layers = []
-    for i, layer in enumerate(attention):
-        if layer is None:
-            raise ValueError(f"layer {i} has no attention weights (None): {EAGER_HINT}.")
-        a = _as_numpy(layer)
-        if a.ndim != 4:
-            raise ValueError(f"layer {i}: expected shape (batch=1, heads, T, T), got {tuple(a.shape)}; {EAGER_HINT}.")
-        if a.shape[0] != 1:
-            raise ValueError(f"layer {i}: expected a batch of 1, got {a.shape[0]}; pick one example, e.g. "
-                             "trim_padding(outputs.attentions, tokens, batch['attention_mask'], index=0).")
-        if layers and a.shape[1:] != layers[0].shape:
-            raise ValueError(f"layer {i} has shape {tuple(a.shape)} but layer 0 has {(1, *layers[0].shape)}.")
-        layers.append(a[0])
-    stacked = np.stack(layers)  # (layers, heads, Tq, Tk)
-    if stacked.shape[2] == 0 or stacked.shape[3] == 0:
-        raise ValueError("empty input: the attention covers 0 tokens; give at least one token.")
-    for name, chosen, size in (("include_layers", include_layers, stacked.shape[0]),
-                               ("include_heads", include_heads, stacked.shape[1])):
-        if chosen is not None and (not len(chosen) or any(not 0 <= int(k) < size for k in chosen)):
-            raise ValueError(f"{name} must list indices in 0..{size - 1}, got {list(chosen)}.")
-    if include_layers is not None:
-        stacked = stacked[[int(k) for k in include_layers]]
-    if include_heads is not None:
-        stacked = stacked[:, [int(k) for k in include_heads]]
-    return stacked
-
-
-def prettify(tokens: Sequence[str]) -> list[str]:
-    """Tokens with byte-level/SentencePiece markers made readable ('Ġ', '▁' -> space, '</w>' dropped)."""
-    return [str(t).replace("Ġ", " ").replace("▁", " ").replace("</w>", "") for t in tokens]
-
-
-def trim_padding(attention: Any, tokens: Sequence[str], attention_mask: Any, index: int = 0) -> tuple[tuple, list[str]]:
-    """Example `index` of a padded batch: attention (1, heads, t, t) per layer and tokens without padding."""
-    mask = _as_numpy(attention_mask)
-    if mask.ndim == 1:
-        mask = mask[None]
-    if mask.ndim != 2 or not 0 <= index < mask.shape[0]:
-        raise ValueError(f"attention_mask must be (batch, T) with index < batch; got {tuple(mask.shape)}, index {index}.")
-    if tokens and not isinstance(tokens[0], str):  # a list of token lists, one per example
-        tokens = tokens[index]
-    keep = [int(k) for k in np.flatnonzero(mask[index] > 0)]
-    if len(tokens) != mask.shape[1]:
-        raise ValueError(f"got {len(tokens)} tokens for an attention_mask of length {mask.shape[1]}.")
-    if attention is None or not len(attention) or any(a is None for a in attention):
-        raise ValueError(f"no attention given: {EAGER_HINT}.")
-    trimmed = tuple(layer[index:index + 1][:, :, keep][:, :, :, keep] for layer in attention)
-    return trimmed, [tokens[k] for k in keep]
+@lru_cache(maxsize=1)
+def view_assets() -> tuple[str, str]:
+    """(CSS, JavaScript) of the views, read once from `bertviz_lite/static/attention_view.{css,js}`."""
+    static = resources.files("bertviz_lite") / "static"
+    css = (static / "attention_view.css").read_text(encoding="utf-8")
+    script = (static / "attention_view.js").read_text(encoding="utf-8")
+    return css, script
 
 
 def quantize(stacked: np.ndarray) -> str:
@@ -170,14 +118,19 @@ def _collect(attention: Any, tokens: Any, sentence_b_start: int | None, prettify
 def view_html(kind: str, sources: list, filters: list, layer_ids: list[int], head_ids: list[int],
               layer: int = 0, heads: list[int] | None = None, display_mode: str = "dark") -> str:
     """One self-contained HTML block (unique root id, scoped CSS, inline script) for a head or model view."""
+    if kind not in ("head", "model"):
+        raise ValueError(f"kind must be 'head' or 'model', got {kind!r}.")
+    if not sources or not filters or not layer_ids or not head_ids:
+        raise ValueError("a view needs at least one source, filter, layer and head; build them with head_view/model_view.")
     if display_mode not in ("dark", "light"):
         raise ValueError(f"display_mode must be 'dark' or 'light', got {display_mode!r}.")
     root_id = f"bvl-{uuid.uuid4().hex}"
     params = {"id": root_id, "kind": kind, "mode": display_mode, "sources": sources, "filters": filters,
               "layer_ids": layer_ids, "head_ids": head_ids, "layer": layer,
               "heads": list(range(len(head_ids))) if heads is None else heads}
-    css = CSS.replace("#ROOT", f"#{root_id}")
-    script = SCRIPT.replace(PARAMS_MARKER, script_json(params))
+    css_template, script_template = view_assets()
+    css = css_template.replace("#ROOT", f"#{root_id}")
+    script = script_template.replace(PARAMS_MARKER, script_json(params), 1)
     # The <style> sits before the root: the script replaces the root's children (the placeholder note).
     return (f'<style>{css}</style><div id="{root_id}" class="bvl-{display_mode}"><div class="bvl-note">'
             'This attention view needs JavaScript: run the cell in Jupyter or VS Code, or '

@@ -56,7 +56,12 @@ def describe_checkpoint(name: str | None = None) -> str:
 
 
 def hub_reachable(timeout: float = 2.0) -> bool:
-    """True when the Hugging Face Hub answers on port 443 and offline mode is not forced."""
+    """True when the Hugging Face Hub answers on port 443 and offline mode is not forced.
+
+    `timeout` is in seconds and must be positive (ValueError otherwise).
+    """
+    if not timeout > 0:
+        raise ValueError(f"timeout must be a positive number of seconds, got {timeout!r}.")
     if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}:
         return False
     host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname or "huggingface.co"
@@ -122,16 +127,25 @@ def load_model(model_class: type | None = None, name: str | None = None, *, cach
     """A model of `model_class` (default `BertModel`) in eval mode with eager attention.
 
     Cached per (class, checkpoint, kwargs) so widgets never reload; pass `cache=False` for a fresh copy to train.
+    Raises ValueError when `model_class` has no `from_pretrained`, or when cached kwargs are not hashable.
     """
     if model_class is None:
         from transformers import BertModel
 
         model_class = BertModel
+    if not hasattr(model_class, "from_pretrained"):
+        raise ValueError(f"model_class must be a transformers model class such as BertModel, got {model_class!r}.")
     kwargs.setdefault("attn_implementation", "eager")
     resolved = resolve_checkpoint(name)
     if not cache:
         return _from_pretrained(model_class, resolved, **kwargs).eval()
-    return _cached_model(model_class, resolved, tuple(sorted(kwargs.items(), key=lambda kv: kv[0]))).eval()
+    frozen = tuple(sorted(kwargs.items(), key=lambda kv: kv[0]))
+    try:
+        hash(frozen)
+    except TypeError:
+        raise ValueError("load_model caches models by their arguments, and these are not hashable "
+                         f"({sorted(kwargs)}): pass cache=False.") from None
+    return _cached_model(model_class, resolved, frozen).eval()
 
 
 def clear_cache() -> None:

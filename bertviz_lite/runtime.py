@@ -4,6 +4,7 @@ Taught in 00_start_here.
 """
 from __future__ import annotations
 
+import math
 import os
 import platform
 import random
@@ -28,7 +29,12 @@ def by_mode(full: T, fast: T) -> T:
 
 
 def seed_everything(seed: int = 0) -> None:
-    """Seed Python, NumPy and PyTorch so a notebook gives the same numbers on every run."""
+    """Seed Python, NumPy and PyTorch so a notebook gives the same numbers on every run.
+
+    Raises ValueError unless `seed` is an int in 0..2**32 - 1 (NumPy's range).
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**32:
+        raise ValueError(f"seed must be an int in 0..{2**32 - 1}, got {seed!r}.")
     import numpy as np
     import torch
 
@@ -69,7 +75,14 @@ def version_line() -> str:
 
 
 def headline(name: str, value: float) -> float:
-    """Record one of the notebook's headline metrics (accuracy, F1, loss...) for `make bench`; returns `value`."""
+    """Record one of the notebook's headline metrics (accuracy, F1, loss...) for `make bench`; returns `value`.
+
+    Raises ValueError for an empty name or a value that is not a finite number (NaN would hide a broken run).
+    """
+    if not str(name).strip():
+        raise ValueError("headline name must be a non-empty string.")
+    if not math.isfinite(float(value)):
+        raise ValueError(f"headline {name!r} must be a finite number, got {value!r}.")
     _HEADLINES[name] = float(value)
     return value
 

@@ -6,9 +6,12 @@ widget layer on top is the tokenizer playground. Taught in 01_tokenization.
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from .basic_tokenizer import clean_text, is_cjk, space_cjk
 
 __all__ = [
     "PALETTE",
@@ -16,6 +19,8 @@ __all__ = [
     "Encoded",
     "token_views",
     "word_groups",
+    "text_notes",
+    "unknown_word_notes",
     "encode_for_display",
     "tokens_html",
     "tokens_text",
@@ -85,24 +90,107 @@ def word_groups(views: Sequence[TokenView]) -> list[list[int]]:
     return groups
 
 
+def _script(ch: str) -> str | None:
+    """The script of a letter, from its Unicode name ('LATIN', 'CYRILLIC', 'HANGUL'...); None for a non-letter."""
+    if not unicodedata.category(ch).startswith("L"):
+        return None
+    return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+
+
+def text_notes(text: str) -> list[str]:
+    """Notes on what BERT's normalizer does to `text`: removed control characters, CJK, kana/Hangul, mixed scripts."""
+    notes: list[str] = []
+    removed = len(text) - len(clean_text(text))  # clean_text keeps one space per whitespace character
+    if removed:
+        codes = sorted({f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch).startswith("C")
+                        and ch not in "\t\n\r"} | ({"U+FFFD"} if "\ufffd" in text else set()))
+        notes.append(f"{removed} invisible control or format character(s) ({', '.join(codes[:4])}) were removed: "
+                     "BERT's normalizer deletes them before splitting, so they never become tokens.")
+    cjk = sum(is_cjk(ch) for ch in text)
+    if cjk:
+        notes.append(f"{cjk} CJK ideograph(s): BERT puts a space around each, so every one is a word of its own.")
+    scripts = {_script(ch) for ch in text}
+    for script, change in (("HIRAGANA", "drops kana voicing marks (で becomes て)"),
+                           ("KATAKANA", "drops kana voicing marks (ガ becomes カ)"),
+                           ("HANGUL", "splits Hangul syllables into their letters (jamo)")):
+        if script in scripts:
+            notes.append(f"{script.title()} is not in BERT's CJK ranges: a run of it is one word that WordPiece "
+                         f"splits into pieces (an uncased tokenizer's accent stripping also {change}).")
+    for word in space_cjk(clean_text(text)).split():
+        scripts = sorted({s for s in map(_script, word) if s})
+        if len(scripts) > 1:
+            notes.append(f"The word {word[:30]!r} mixes {' and '.join(s.title() for s in scripts)} letters "
+                         "(look-alike letters of different scripts are different characters): its pieces come "
+                         "from each script separately.")
+            break
+    return notes
+
+
+def unknown_word_notes(tokenizer: Any, words: Sequence[str]) -> list[str]:
+    """Why each word (as the text spelled it) became [UNK]: too long for WordPiece, or a character without a piece.
+
+    Uses the tokenizer's own normalizer, `max_input_chars_per_word` (100 for BERT) and vocabulary.
+    """
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    model = getattr(backend, "model", None)
+    limit = getattr(model, "max_input_chars_per_word", None)
+    vocab = tokenizer.get_vocab()
+    unk = tokenizer.unk_token
+    prefix = getattr(model, "continuing_subword_prefix", "##") or ""
+    notes: list[str] = []
+    for word in dict.fromkeys(words):
+        normal = backend.normalizer.normalize_str(word) if backend is not None and backend.normalizer else word
+        normal = normal.strip()
+        shown = f"{word[:20]}…" if len(word) > 20 else word
+        if limit is not None and len(normal) > limit:
+            notes.append(f"{shown!r} ({len(normal)} characters) became {unk}: WordPiece gives {unk} for any word "
+                         f"longer than the tokenizer's max_input_chars_per_word ({limit}).")
+            continue
+        missing = [ch for ch in dict.fromkeys(normal) if not ch.isspace() and ch not in vocab and prefix + ch not in vocab]
+        if missing:
+            chars = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing[:3])
+            notes.append(f"{shown!r} became {unk}: the vocabulary has no piece for {chars}, and one missing "
+                         "character makes the whole word unknown.")
+        else:
+            notes.append(f"{shown!r} became {unk}: WordPiece found no sequence of vocabulary pieces that spells it.")
+    return notes
+
+
 def encode_for_display(tokenizer: Any, text: str, text_pair: str | None = None, max_length: int = 512) -> Encoded:
-    """Tokenize `text` (and `text_pair`) with truncation to `max_length` and describe anything unusual."""
+    """Tokenize `text` (and `text_pair`) with truncation to `max_length` and explain anything unusual.
+
+    The notes name the real cause: empty text, truncation (with how many tokens are dropped), removed control
+    characters, CJK / kana / Hangul handling, mixed scripts, and why a word became [UNK] (too long for WordPiece,
+    or a character the vocabulary lacks). Raises ValueError when `max_length` cannot hold the special tokens.
+    Taught in 01_tokenization.
+    """
     text = "" if text is None else str(text)
     pair = str(text_pair) if text_pair is not None and str(text_pair).strip() else None
+    specials = 3 if pair is not None else 2
+    if not isinstance(max_length, int) or max_length < specials + 1:
+        raise ValueError(f"max_length must be an int of at least {specials + 1} ({specials} special tokens and one "
+                         f"token of text), got {max_length!r}.")
     notes: list[str] = []
     if not text.strip():
         notes.append("The text is empty: BERT still gets [CLS] and [SEP]. Type some text to see its tokens.")
     full = len(tokenizer(text, pair, add_special_tokens=True, verbose=False)["input_ids"])
-    encoding = tokenizer(text, pair, truncation=True, max_length=max_length, verbose=False)
+    encoding = tokenizer(text, pair, truncation=True, max_length=max_length, verbose=False,
+                         return_offsets_mapping=bool(getattr(tokenizer, "is_fast", False)))
     if full > max_length:
         how = " (longest_first: the longer sentence loses more)" if pair else ""
-        notes.append(f"The input has {full} tokens, more than BERT's limit of {max_length}: it was truncated "
+        notes.append(f"The input has {full} tokens, more than the limit of {max_length}: it was truncated "
                      f"to {max_length}{how}, so {full - max_length} tokens are dropped.")
+    for part in (text, pair or ""):
+        notes += [note for note in text_notes(part) if note not in notes]
     tokens = tokenizer.convert_ids_to_tokens(encoding["input_ids"])
-    unknown = sum(1 for t in tokens if t == tokenizer.unk_token)
-    if unknown:
-        notes.append(f"{unknown} word(s) became {tokenizer.unk_token}: the vocabulary has no pieces for some "
-                     "characters (emoji and many symbols are not in BERT's vocabulary).")
+    unknown = [k for k, t in enumerate(tokens) if t == tokenizer.unk_token]
+    if unknown and "offset_mapping" in encoding:
+        sources, offsets = encoding.sequence_ids(), encoding["offset_mapping"]
+        words = [(pair if sources[k] == 1 else text)[offsets[k][0]:offsets[k][1]] for k in unknown]
+        notes += unknown_word_notes(tokenizer, words)
+    elif unknown:
+        notes.append(f"{len(unknown)} word(s) became {tokenizer.unk_token}: a character without a vocabulary "
+                     "piece, or a word longer than WordPiece's limit.")
     views = token_views(tokens, encoding["input_ids"], encoding.get("token_type_ids"),
                         encoding.get("attention_mask"), encoding.word_ids(), encoding.sequence_ids())
     return Encoded(tuple(views), tuple(notes))
@@ -166,8 +254,15 @@ def show_tokens(tokenizer: Any, text: str, text_pair: str | None = None, max_len
 
 def playground(tokenizer: Any, text: str = "Tokenizers split unbelievably rare words.", text_pair: str = "",
                max_length: int = 512) -> Any:
-    """Tokenizer playground widget: two text boxes (second optional) → coloured tokens, ids, type ids, mask."""
+    """Tokenizer playground widget: two text boxes (second optional) → coloured tokens, ids, type ids, mask.
+
+    Raises ValueError at once for a `max_length` that cannot hold the special tokens; later input problems are
+    shown in the widget, which keeps its last good view. Taught in 01_tokenization.
+    """
     import ipywidgets as widgets
+
+    if not isinstance(max_length, int) or max_length < 4:
+        raise ValueError(f"max_length must be an int of at least 4 (room for a pair's 3 special tokens), got {max_length!r}.")
 
     first = widgets.Textarea(value=text, description="text", continuous_update=False,
                              layout=widgets.Layout(width="95%"))
@@ -175,11 +270,18 @@ def playground(tokenizer: Any, text: str = "Tokenizers split unbelievably rare w
                           layout=widgets.Layout(width="95%"))
     view = widgets.HTML()
 
+    message = widgets.HTML()
+
     def update(_: Any = None) -> None:
-        encoded = encode_for_display(tokenizer, first.value, second.value, max_length)
+        try:
+            encoded = encode_for_display(tokenizer, first.value, second.value, max_length)
+        except Exception as error:  # a widget callback shows the problem and keeps the last good view
+            message.value = f'<span style="color:#a00">{html.escape(f"{type(error).__name__}: {error}")}</span>'
+            return
+        message.value = ""
         view.value = tokens_html(encoded.views, encoded.notes, title=f"{len(encoded.views)} tokens")
 
     first.observe(update, names="value")
     second.observe(update, names="value")
     update()
-    return widgets.VBox([first, second, view])
+    return widgets.VBox([first, second, message, view])

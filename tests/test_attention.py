@@ -13,7 +13,7 @@ import pytest
 import torch
 
 from bertviz_lite import head_view, model_view
-from bertviz_lite.attention import script_json, stack_attention, trim_padding
+from bertviz_lite.attention import script_json, stack_attention, trim_padding, view_assets
 
 EVIL = "</script><img src=x onerror=alert(1)>"
 
@@ -77,8 +77,7 @@ def test_tokens_cannot_break_out_of_the_script() -> None:
 
 
 def test_the_script_inserts_text_with_textcontent_only() -> None:
-    from bertviz_lite.attention_template import SCRIPT
-
+    _, SCRIPT = view_assets()
     assert "innerHTML" not in SCRIPT and "outerHTML" not in SCRIPT and "insertAdjacentHTML" not in SCRIPT
     assert "document.write" not in SCRIPT and "eval(" not in SCRIPT and "textContent" in SCRIPT
 

@@ -98,7 +98,7 @@ def test_show_tokens_returns_ipython_html(tokenizer: BertTokenizer) -> None:
 def test_playground_updates_when_the_text_changes(tokenizer: BertTokenizer) -> None:
     pytest.importorskip("ipywidgets")
     box = T.playground(tokenizer, text="the cat")
-    first, second, view = box.children
+    first, second, message, view = box.children
     assert "4 tokens" in view.value
     second.value = "sat"
     assert "6 tokens" in view.value
