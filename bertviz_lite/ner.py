@@ -135,8 +135,7 @@ def entity_scores(true_tags: Sequence[Sequence[str]], pred_tags: Sequence[Sequen
     Taught in 08_token_classification.
     """
     if len(true_tags) == 0 or len(true_tags) != len(pred_tags):
-        raise ValueError(f"true_tags has {len(true_tags)} sentences and pred_tags {len(pred_tags)}: "
-                         "pass the same number of sentences, at least one.")
+        raise ValueError(f"true_tags has {len(true_tags)} sentences, pred_tags {len(pred_tags)}: pass the same number, ≥ 1.")
     gold, pred = set(), set()
     for i, (t, p) in enumerate(zip(true_tags, pred_tags)):
         if len(t) != len(p):
@@ -144,11 +143,9 @@ def entity_scores(true_tags: Sequence[Sequence[str]], pred_tags: Sequence[Sequen
         gold.update((i, e) for e in entities(t))
         pred.update((i, e) for e in entities(p))
     scores = _prf(len(gold & pred), len(pred), len(gold))
-    scores["per_type"] = {
-        kind: _prf(sum(e.label == kind for _, e in gold & pred), sum(e.label == kind for _, e in pred),
-                   sum(e.label == kind for _, e in gold))
-        for kind in sorted({e.label for _, e in gold | pred})
-    }
+    count = lambda found, kind: sum(e.label == kind for _, e in found)  # noqa: E731
+    scores["per_type"] = {kind: _prf(count(gold & pred, kind), count(pred, kind), count(gold, kind))
+                          for kind in sorted({e.label for _, e in gold | pred})}
     return scores
 
 

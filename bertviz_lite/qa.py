@@ -114,8 +114,11 @@ def prepare_features(tokenizer: Any, questions: Sequence[str], contexts: Sequenc
 
 
 class Span(NamedTuple):
-    """A candidate answer in one window: score (start + end logit), token positions (both included) and the
-    context characters [start_char, end_char). Taught in 09_question_answering."""
+    """A candidate answer of one window: score, token positions and context characters.
+
+    `score` is start logit + end logit, `start`/`end` token positions (both included), the answer is the context's
+    characters [start_char, end_char). Taught in 09_question_answering.
+    """
 
     score: float
     start: int
@@ -126,12 +129,12 @@ class Span(NamedTuple):
 
 def best_spans(start_logits: Any, end_logits: Any, offsets: Sequence[tuple[int, int] | None],
                max_answer_length: int = 30, n_best: int = 5) -> list[Span]:
-    """The `n_best` best valid spans of one window, best first: context tokens only, start <= end, at most
-    `max_answer_length` tokens.
+    """The `n_best` best valid spans of one window, best first: in the context, start <= end, short enough.
 
-    `start_logits`, `end_logits`: (T,); `offsets` (T,) with None outside the context. Every (start, end) pair is
-    scored start_logit + end_logit in a (T, T) matrix; invalid pairs are set to -inf before the top n (the
-    Hugging Face question-answering postprocessing rule, done with one matrix). Returns [] when no pair is
+    Valid means both ends on context tokens and end - start < `max_answer_length`. `start_logits`, `end_logits`:
+    (T,); `offsets` (T,) with None outside the context. Every (start, end) pair is scored start_logit + end_logit
+    in a (T, T) matrix; invalid pairs are set to -inf before the top n (the Hugging Face question-answering
+    postprocessing rule, done with one matrix). Returns [] when no pair is
     valid. Raises ValueError when `n_best` or `max_answer_length` < 1 or the lengths disagree.
     Taught in 09_question_answering.
     """
