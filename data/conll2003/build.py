@@ -1,7 +1,8 @@
-"""Convert BERT Lab's hand-written NER markup into CoNLL-2003 column files.
+"""Build BERT Lab's CoNLL-2003 course files from the hand-written NER markup.
 
 The sentences of this course dataset were written by hand with inline entity
-markup, one sentence per line, documents separated by ``-DOCSTART-`` lines::
+markup, one sentence per line, documents separated by ``-DOCSTART-`` lines, in
+``source/train.markup``, ``source/valid.markup`` and ``source/test.markup``::
 
     -DOCSTART-
     [ORG Norrland Paper] shares rose 4.50 crowns in [LOC Stockholm] .
@@ -10,16 +11,16 @@ This script only *converts*: it splits the text into Penn-style tokens, turns
 the ``[TYPE ...]`` spans into IOB2 NER tags, and derives the POS and chunk
 columns with a hand-written lexicon plus simple context rules.  The POS and
 chunk tags are therefore plausible, rule-assigned tags, not gold annotation.
+The markup files are the source; ``train.txt``, ``valid.txt`` and ``test.txt``
+are derived from them and must not be edited by hand.
 
 Usage (run from anywhere)::
 
+    python build.py                      # rebuild the three column files from source/
+    python build.py build                # the same
     python build.py convert MARKUP [MARKUP ...] -o OUT.txt
-    python build.py retag [FILE ...]     # recompute POS/chunk of column files
     python build.py markup FILE          # print a column file back as markup
     python build.py stats [FILE ...]     # sentence/token/entity counts
-
-``retag`` and ``markup`` make the column files their own source: to edit the
-data, export it as markup, edit, and convert it again.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SPLITS = ("train.txt", "valid.txt", "test.txt")
+SOURCE = HERE / "source"
 DOCSTART = "-DOCSTART- -X- -X- O"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
@@ -145,7 +147,9 @@ def read_markup(paths: list[Path]) -> list[list[tuple[list[str], list[str]]]]:
 LEXICON_TEXT = """
 DT: the a an this that these those each every no another all both either neither some any half
 PDT: such
-IN: as of in on at by for with from into over under after before during since until against about among between through without within across near behind above below than per like despite towards toward upon via amid beyond alongside unlike except throughout v vs. outside inside onto along around ahead
+IN: as of in on at by for with from into over under after before during since until against about among between
+IN: through without within across near behind above below than per like despite towards toward upon via amid
+IN: beyond alongside unlike except throughout v vs. outside inside onto along around ahead
 IN-SUB: because although though while whether if unless whereas
 CC: and or but nor &
 TO: to
@@ -157,12 +161,20 @@ WP: who whom what
 WP$: whose
 WRB: when where how why
 EX: there
-RB: not n't also only just still already very too so then now even again never ever yet once almost nearly well back away soon later earlier instead however further rather quite perhaps ago altogether alone mostly slightly sharply widely narrowly largely heavily briefly twice thrice together here overnight abroad apart meanwhile otherwise else indoors currently recently previously only finally early late long far up down out off forward home regardless especially
+RB: not n't also only just still already very too so then now even again never ever yet once almost nearly well
+RB: back away soon later earlier instead however further rather quite perhaps ago altogether alone mostly slightly
+RB: sharply widely narrowly largely heavily briefly twice thrice together here overnight abroad apart meanwhile
+RB: otherwise else indoors currently recently previously only finally early late long far up down out off forward
+RB: home regardless especially
 RBR: more less better
 RBS: most least
-JJR: higher lower bigger larger smaller stronger weaker greater faster slower firmer softer longer shorter older younger fewer cheaper tougher cooler warmer wider closer later earlier worse
-JJS: biggest largest smallest highest lowest best worst fastest strongest weakest latest longest oldest richest youngest greatest heaviest
-CD: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen dozens hundreds thousands millions
+JJR: higher lower bigger larger smaller stronger weaker greater faster slower firmer softer longer shorter older
+JJR: younger fewer cheaper tougher cooler warmer wider closer later earlier worse
+JJS: biggest largest smallest highest lowest best worst fastest strongest weakest latest longest oldest richest
+JJS: youngest greatest heaviest
+CD: one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+CD: eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+CD: trillion dozen dozens hundreds thousands millions
 """
 
 # Word -> list of possible tags, most frequent reading first.
@@ -187,37 +199,63 @@ def _load_lexicon() -> None:
 # Words not listed here are tagged from their shape (see _guess).
 WORDS_TEXT = """
 CD: zero 1990s 318p 402p 455p 842p
-NNP: monday tuesday wednesday thursday friday saturday sunday january february august september october november december june july celsius lombard m3 b c
+NNP: monday tuesday wednesday thursday friday saturday sunday january february august september october november
+NNP: december june july celsius lombard m3 b c
 VBP: 'm are 're
 VBP/VB: have
 VBD/VBN/JJ/NN: left
 VBG: having
-VBZ: is has does accuses agrees allows arrives becomes corrects cruises eases enjoys forgets gives goes grips harms holds introduces keeps lifts lowers makes narrows opens operates owns passes recovers rides says sees shuts splits stands takes upsets wants soars stuns
+VBZ: is has does accuses agrees allows arrives becomes corrects cruises eases enjoys forgets gives goes grips harms
+VBZ: holds introduces keeps lifts lowers makes narrows opens operates owns passes recovers rides says sees shuts
+VBZ: splits stands takes upsets wants soars stuns
 VBZ/NNS: breaks damages ends heads hits jumps leads leaves needs remains rises runs starts wins falls
 NNS/VBZ: estimates hopes issues moves orders plans shows values costs cuts claims protests reports talks sales
-VBD: was were did began broke came chose drew drove fell gave knew rose spoke stood struck took went withdrew spun offset
+VBD: was were did began broke came chose drew drove fell gave knew rose spoke stood struck took went withdrew spun
+VBD: offset
 VBN: been done beaten broken chosen drawn driven fallen given grown hidden ridden risen seen shown spoken taken thrown
 VBD/VBN: had bought brought felt found kept lost made meant met paid said sent sold told won held led beat
 VBD/VBN/VB: hit put let burst
 VBN/VBD: hurt
 VBD/VBN/VB/NN: cut set upset
-VB: bring afford agree announce argue assemble attract await be begin bring build buy carry collect commit consider continue create defend depend disappear discuss disrupt do eat evacuate expand expect fill find follow give go grow halve harden impose invest keep kill leave lift lock make manage mean meet merge miss occupy pick prevent push raise reach recover reduce register regulate reject remain replace resign resolve resume retire save say see seek seize sell send serve shake snap soar speak spend stay stretch stun submit take teach threaten throw try walk want withdraw affect become
+VB: bring afford agree announce argue assemble attract await be begin bring build buy carry collect commit
+VB: consider continue create defend depend disappear discuss disrupt do eat evacuate expand expect fill find
+VB: follow give go grow halve harden impose invest keep kill leave lift lock make manage mean meet merge miss
+VB: occupy pick prevent push raise reach recover reduce register regulate reject remain replace resign resolve
+VB: resume retire save say see seek seize sell send serve shake snap soar speak spend stay stretch stun submit
+VB: take teach threaten throw try walk want withdraw affect become
 VB/NN: help lead play win use rescue ease run hold call face
 NN/VB: rise pay
 NN: half
 NN: trial
 NNS: men women people police children fishermen batsmen criteria
 JJ/NN: second final
-NN/VB: act comment launch limit list move offer return turn sign appeal deal finish attack claim protest support cheer vote work fall end face fire fund need report strike call change control cover delay demand experience focus force hope issue plan rally review share start test trade
+NN/VB: act comment launch limit list move offer return turn sign appeal deal finish attack claim protest support
+NN/VB: cheer vote work fall end face fire fund need report strike call change control cover delay demand experience
+NN/VB: focus force hope issue plan rally review share start test trade
 VBG: being including according
-NN: anything nothing something ceiling morning spring string briefing clothing cycling banking fishing mining racing shipping kidnapping inning firefighting listing offering rating refinancing manufacturing training animal approval cable fish fly-half front-runner hashish hat-trick hospital leg-spinner line-up music off-spinner olive panic pole-sitter profit-taking proposal revival right-hander semifinal summary table traffic withdrawal half-time seed assembly family supply basis campus chaos crisis gas headquarters innings news series surplus tennis athletics electronics today everyone nobody tonight halftime pop p.m. kg hundred meeting
+NN: anything nothing something ceiling morning spring string briefing clothing cycling banking fishing mining
+NN: racing shipping kidnapping inning firefighting listing offering rating refinancing manufacturing training
+NN: animal approval cable fish fly-half front-runner hashish hat-trick hospital leg-spinner line-up music
+NN: off-spinner olive panic pole-sitter profit-taking proposal revival right-hander semifinal summary table
+NN: traffic withdrawal half-time seed assembly family supply basis campus chaos crisis gas headquarters innings
+NN: news series surplus tennis athletics electronics today everyone nobody tonight halftime pop p.m. kg hundred
+NN: meeting
 NNS: runners-up quarter-finals customs
 NN/VBG: opening
 VBG/NN: trading
 NN/JJ: executive official final total capital military professional general orange retail key light top middle fine
 JJ/NN: communist double welcome individual
 JJ/VB: complete secure slow free
-JJ: big black blatant businesslike cheap civil clean common cool current direct due eighth extra fair fast fifth fit flat foreign former fourth fragile frozen full golden good grand great green gross heavy high hot human humid immediate independent inflammatory joint junior large last little low lucky main mild minor moderate modest many net new next noisy northeastern northern old other own particular perfect poor premier private rapid ready recent safe same senior sharp short similar single sixth slight small sore southern spectacular steady steep straight strict strong sure third tight unbeaten uneven urgent weak western wet white wholesale worth young seventh second-quarter goalless armoured balanced canned disused interested mixed red skilled tired unaccompanied uncapped unchanged undecided undisclosed unexpected unseeded unused devastated determined pleased subsidised bruised elderly fortnightly likely monthly quarterly unlikely disappointing underlying overall nearby few much first hard enough able
+JJ: big black blatant businesslike cheap civil clean common cool current direct due eighth extra fair fast fifth
+JJ: fit flat foreign former fourth fragile frozen full golden good grand great green gross heavy high hot human
+JJ: humid immediate independent inflammatory joint junior large last little low lucky main mild minor moderate
+JJ: modest many net new next noisy northeastern northern old other own particular perfect poor premier private
+JJ: rapid ready recent safe same senior sharp short similar single sixth slight small sore southern spectacular
+JJ: steady steep straight strict strong sure third tight unbeaten uneven urgent weak western wet white wholesale
+JJ: worth young seventh second-quarter goalless armoured balanced canned disused interested mixed red skilled
+JJ: tired unaccompanied uncapped unchanged undecided undisclosed unexpected unseeded unused devastated determined
+JJ: pleased subsidised bruised elderly fortnightly likely monthly quarterly unlikely disappointing underlying
+JJ: overall nearby few much first hard enough able
 JJR: easier newer quicker
 JJS: brightest hardest
 RB: midway ahead
@@ -594,22 +632,21 @@ def stats(path: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     _load_lexicon()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub = ap.add_subparsers(dest="cmd")
+    sub.add_parser("build")
     c = sub.add_parser("convert")
     c.add_argument("markup", nargs="+", type=Path)
     c.add_argument("-o", "--out", type=Path, required=True)
-    r = sub.add_parser("retag")
-    r.add_argument("files", nargs="*", type=Path)
     m = sub.add_parser("markup")
     m.add_argument("file", type=Path)
     s = sub.add_parser("stats")
     s.add_argument("files", nargs="*", type=Path)
     args = ap.parse_args(argv)
-    if args.cmd == "convert":
+    if args.cmd in (None, "build"):
+        for name in SPLITS:
+            write_columns(read_markup([SOURCE / name.replace(".txt", ".markup")]), HERE / name)
+    elif args.cmd == "convert":
         write_columns(read_markup(args.markup), args.out)
-    elif args.cmd == "retag":
-        for f in args.files or [HERE / s for s in SPLITS]:
-            write_columns(read_columns(f), f)
     elif args.cmd == "markup":
         for d in read_columns(args.file):
             print("-DOCSTART-")
