@@ -1,4 +1,4 @@
-"""Specification of bertviz_lite.pretraining: 80/10/10 masking, NSP pairs, truncation, losses, loop, course MLM."""
+"""Specification of bertviz_lite.pretraining (data, heads, course-MLM cache): masking, NSP pairs, losses, evaluation."""
 from __future__ import annotations
 
 import random
@@ -92,13 +92,6 @@ def test_masking_is_reproducible_with_a_generator_and_honours_the_knobs():
     assert (all_mask[~special] == 4).all() and torch.equal(labels[~special], ids[~special])
 
 
-def test_wilson_interval_brackets_the_proportion():
-    p, low, high = pt.wilson_interval(50, 100)
-    assert p == 0.5 and low == pytest.approx(0.4038, abs=1e-3) and high == pytest.approx(0.5962, abs=1e-3)
-    p, low, high = pt.wilson_interval(0, 10)
-    assert p == 0.0 and low == pytest.approx(0.0, abs=1e-12) and 0 < high < 0.35
-
-
 def test_nsp_pairs_are_true_successors_or_from_another_document(documents):
     pairs = pt.make_nsp_pairs(documents, seed=0)
     assert len(pairs) == sum(len(d) - 1 for d in documents)
@@ -162,26 +155,67 @@ def one_thread():
     torch.set_num_threads(threads)
 
 
-def test_pretraining_lowers_both_losses_and_ends_in_eval_mode(tokenizer, documents, one_thread):
-    model = tiny_model(tokenizer)
-    seen = []
-    config = pt.PretrainConfig(steps=40, batch_size=16, max_length=32, lr=3e-3, log_every=10)
-    history = pt.pretrain(model, documents, tokenizer, config, callback=lambda h: seen.append(len(h.steps)),
-                          progress=False)
-    assert history.steps == list(range(1, 41)) and seen == [10, 20, 30, 40]
-    assert not model.training
-    assert sum(history.mlm[-10:]) / 10 < sum(history.mlm[:5]) / 5 - 0.5
-    metrics = pt.evaluate_pretraining(model, documents, tokenizer, max_length=32)
-    assert set(metrics) == {"mlm_loss", "mlm_accuracy", "nsp_loss", "nsp_accuracy"}
-    assert 0 <= metrics["nsp_accuracy"] <= 1
+def test_batches_give_new_partners_and_masks_each_epoch_and_repeat_after_reseeding(tokenizer, documents):
+    batches = pt.PretrainingBatches(documents, tokenizer, batch_size=5, max_length=24, seed=3)
+    n_pairs = sum(len(d) - 1 for d in documents)
+    assert len(batches) == -(-n_pairs // 5)
+    first, second = list(batches), list(batches)
+    assert len(first) == len(batches) and sum(len(b["next_sentence_label"]) for b in first) == n_pairs
+    assert not all(torch.equal(a["input_ids"], b["input_ids"]) for a, b in zip(first, second) if
+                   a["input_ids"].shape == b["input_ids"].shape)
+    batches.generator.manual_seed(3)  # what training.fit does with a loader's generator
+    again = list(batches)
+    assert all(torch.equal(a["input_ids"], b["input_ids"]) and torch.equal(a["labels"], b["labels"])
+               for a, b in zip(first, again))
 
 
-def test_plot_history_has_titles_and_labels():
-    history = pt.PretrainHistory(steps=[1, 2, 3], mlm=[5.0, 4.0, 3.0], nsp=[0.7, 0.69, 0.6])
-    fig = pt.plot_history(history, total_steps=10)
+def test_the_summed_loss_trains_both_heads(tokenizer, documents, one_thread):
+    from transformers import get_scheduler
+
+    model = tiny_model(tokenizer).train()
+    nsp_head = model.cls.seq_relationship.weight.detach().clone()
+    batches = pt.PretrainingBatches(documents, tokenizer, batch_size=16, max_length=32, mlm_probability=0.3)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
+    scheduler = get_scheduler("linear", optimizer, num_warmup_steps=4, num_training_steps=40)
+    losses = []
+    for _ in range(20):
+        for batch in batches:
+            loss = pt.pretraining_loss(model, batch)
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            losses.append(loss.item())
+    assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5 - 0.5
+    assert not torch.equal(model.cls.seq_relationship.weight, nsp_head), "the NSP head learns from the sum too"
+
+
+def test_evaluation_gives_per_token_and_per_pair_results(tokenizer, documents):
+    model = tiny_model(tokenizer).eval()
+    pairs = pt.make_nsp_pairs(documents, seed=0)
+    result = pt.evaluate_pretraining(model, pairs, tokenizer, max_length=32, k=3)
+    n = len(result["mlm_target"])
+    assert n > 0 and result["mlm_top_k"].shape == (n, 3) and result["mlm_nll"].shape == (n,)
+    assert len(result["nsp_label"]) == len(result["nsp_prediction"]) == len(result["nsp_nll"]) == len(pairs)
+    assert result["nsp_label"].tolist() == [p.label for p in pairs]
+    again = pt.evaluate_pretraining(model, pairs, tokenizer, max_length=32, k=3)  # fixed masks: same answer
+    assert all(torch.equal(result[key], again[key]) for key in result)
+    untrained_nll = torch.log(torch.tensor(float(len(tokenizer))))
+    assert abs(result["mlm_nll"].mean() - untrained_nll) < 1.0
+
+
+def test_unigram_baseline_ranks_the_most_frequent_tokens(tokenizer):
+    top = pt.unigram_top_k(["the cat sat on the mat .", "the dog ran ."], tokenizer, k=3)
+    assert tokenizer.convert_ids_to_tokens(top.tolist())[:2] == ["the", "."]
+    assert len(pt.unigram_top_k(["cat"], tokenizer, k=5)) == 1  # fewer distinct tokens than k
+
+
+def test_curves_figure_is_readable():
+    fig = pt.plot_pretraining_curves([5.0, 4.0, 3.0], [0.7, 0.69, 0.6], vocab_size=40, window=2)
+    assert fig.dpi >= 100 and fig.get_size_inches()[0] <= 8
     for ax in fig.axes:
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel() and ax.get_legend() is not None
-    assert fig.get_size_inches()[0] <= 8
+        assert min(label.get_fontsize() for label in ax.get_xticklabels() + ax.get_yticklabels()) >= 8
 
 
 def test_fill_mask_ranks_tokens_and_explains_bad_input(tokenizer):
@@ -204,8 +238,17 @@ def test_course_mlm_round_trips_through_the_cache_folder(tokenizer, tmp_path, mo
     assert pt.save_course_mlm(model, tokenizer, {"steps": 0}) is True
     assert pt.save_course_mlm(model, tokenizer, {"steps": 0}, overwrite=False) is False
     loaded, loaded_tokenizer = pt.load_course_mlm()
+    assert pt.course_mlm_info() == {"steps": 0}
     assert isinstance(loaded, BertForMaskedLM) and not loaded.training
     assert loaded_tokenizer.get_vocab() == tokenizer.get_vocab()
     batch = tokenizer("the cat [MASK] .", return_tensors="pt")
     with torch.no_grad():
         torch.testing.assert_close(loaded(**batch).logits, model(**batch).prediction_logits)
+
+
+def test_course_mlm_is_never_trained_on_demand(tmp_path, monkeypatch):
+    monkeypatch.setenv("BERT_LAB_CACHE", str(tmp_path))
+    with pytest.raises(pt.CourseModelMissing, match="04_pretraining_mlm_nsp") as caught:
+        pt.load_course_mlm()
+    assert isinstance(caught.value, FileNotFoundError) and pt.BUILD_COMMAND in str(caught.value)
+    assert not (tmp_path / "course-mlm").exists()

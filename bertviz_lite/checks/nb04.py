@@ -10,28 +10,32 @@ _MASK_ID, _VOCAB = 4, 1000
 
 
 def _masking_case() -> tuple[Any, Any]:
-    """(400, 128) ids in [5, 1000) with [CLS] (2) first, [SEP] (3) and [PAD] (0) at the end of each row."""
+    """(400, 64) ids in [5, 1000): [CLS] (2) first, [SEP] (3) after 1–60 real tokens, [PAD] (0) after that."""
     import torch
 
     g = torch.Generator().manual_seed(7)
-    ids = torch.randint(5, _VOCAB, (400, 128), generator=g)
-    lengths = torch.randint(20, 127, (400,), generator=g)
-    positions = torch.arange(128).expand(400, 128)
+    ids = torch.randint(5, _VOCAB, (400, 64), generator=g)
+    lengths = torch.randint(1, 61, (400,), generator=g)
+    lengths[(lengths * 15) % 100 == 50] += 1  # no row where 15 % of it ends in exactly .5: no rounding quarrel
+    positions = torch.arange(64).expand(400, 64)
     ids[:, 0] = 2
-    ids[positions == lengths[:, None]] = 3
-    ids[positions > lengths[:, None]] = 0
+    ids[positions == lengths[:, None] + 1] = 3
+    ids[positions > lengths[:, None] + 1] = 0
     special = (ids == 0) | (ids == 2) | (ids == 3)
     return ids, special
 
 
 @exercise("4.1")
-def ex4_1(mask_tokens: Callable[..., Any]) -> str:
-    """`mask_tokens(input_ids, special_tokens_mask, mask_token_id, vocab_size, generator)` → (masked, labels)."""
+def ex4_1(mask_tokens_exact: Callable[..., Any]) -> str:
+    """`mask_tokens_exact(input_ids, special_tokens_mask, mask_token_id, vocab_size, generator)` → (masked, labels).
+
+    Exactly max(1, round(0.15 × real tokens)) selected per row (create_pretraining_data.py), then 80/10/10.
+    """
     import torch
 
     ids, special = _masking_case()
     original = ids.clone()
-    result = mask_tokens(ids, special, _MASK_ID, _VOCAB, torch.Generator().manual_seed(0))
+    result = mask_tokens_exact(ids, special, _MASK_ID, _VOCAB, torch.Generator().manual_seed(0))
     if result is None or (isinstance(result, tuple) and any(r is None for r in result)):
         raise NotSolved("your function returned None: return (masked_ids, labels).")
     masked, labels = result
@@ -42,16 +46,19 @@ def ex4_1(mask_tokens: Callable[..., Any]) -> str:
     expect(not (selected & special).any(), "a special token ([CLS], [SEP] or [PAD]) was selected: never mask them.")
     expect(torch.equal(masked[~selected], ids[~selected]), "tokens that were not selected must stay unchanged.")
     expect(torch.equal(labels[selected], ids[selected]), "labels must hold the ORIGINAL id at every selected token.")
-    share = selected.sum().item() / (~special).sum().item()
-    expect(abs(share - 0.15) < 0.01, f"{share:.1%} of the real tokens were selected; expected about 15 %.")
+    for row, (n_real, n_selected) in enumerate(zip((~special).sum(1).tolist(), selected.sum(1).tolist())):
+        want = max(1, round(0.15 * n_real))
+        expect(n_selected == want, f"row {row} has {n_real} real tokens: select exactly max(1, round(0.15 × "
+                                   f"{n_real})) = {want} of them, you selected {n_selected}.")
     n = selected.sum().item()
     as_mask = (selected & (masked == _MASK_ID)).sum().item() / n
     kept = (selected & (masked == ids)).sum().item() / n
     rand = 1 - as_mask - kept
-    for name, got, want, band in (("[MASK]", as_mask, 0.8, 0.02), ("random token", rand, 0.1, 0.015),
-                                  ("unchanged", kept, 0.1, 0.015)):
+    for name, got, want, band in (("[MASK]", as_mask, 0.8, 0.04), ("random token", rand, 0.1, 0.03),
+                                  ("unchanged", kept, 0.1, 0.03)):
         expect(abs(got - want) < band, f"{got:.1%} of the selected tokens became {name}; expected about {want:.0%}.")
-    return f"15 % selected ({share:.1%}), then {as_mask:.1%} [MASK] / {rand:.1%} random / {kept:.1%} unchanged."
+    return (f"exactly max(1, round(15 %)) per row, never zero; then {as_mask:.1%} [MASK] / {rand:.1%} random / "
+            f"{kept:.1%} unchanged.")
 
 
 @exercise("4.2")
