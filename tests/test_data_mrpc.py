@@ -5,17 +5,23 @@ The course files must be byte-compatible with GLUE's MRPC ``train.tsv`` and
 """
 
 import csv
+import importlib.util
+import re
+import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "mrpc"
 
 BOM = b"\xef\xbb\xbf"
 HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"
-MIN_SIZES = {"train": 520, "dev": 160}
+MIN_SIZES = {"train": 800, "dev": 300}
 SPLITS = sorted(MIN_SIZES)
 MIN_WORDS, MAX_WORDS = 10, 40
 MIN_POSITIVE, MAX_POSITIVE = 0.60, 0.75
@@ -152,3 +158,67 @@ def test_pandas_reads_it_the_glue_way(split):
     assert list(df.columns) == HEADER.split("\t")
     assert len(df) == len(data_lines(split))
     assert set(df["Quality"]) == {"0", "1"}
+
+
+# --- the generator is the source ---------------------------------------------------------------------------------
+
+
+def test_files_are_exactly_what_build_py_writes():
+    spec = importlib.util.spec_from_file_location("mrpc_build", DATA / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = build  # dataclasses look their module up by name
+    spec.loader.exec_module(build)
+    for split, data in build.file_bytes().items():
+        assert data == raw_bytes(split), f"{split}.tsv differs from build.py's output: run python data/mrpc/build.py"
+
+
+# --- shortcut ceilings -------------------------------------------------------------------------------------------
+# Shallow features must carry about as little as on the public data. Models are trained on train.tsv and scored on
+# dev.tsv; the majority class there is about 68 %. Word sets: lower-cased runs of letters, digits and apostrophes.
+MAX_SHALLOW_ACCURACY = 0.74  # |Δ length| alone, Jaccard overlap alone, both together (logistic regression)
+MAX_BAG_OF_WORDS_ACCURACY = 0.76  # TF-IDF of the symmetric difference of the two word sets + logistic regression
+
+
+def words(sentence):
+    return set(re.findall(r"[a-z0-9']+", sentence.lower()))
+
+
+def labels(split):
+    return np.array([int(r[0]) for r in rows(split)])
+
+
+def shallow_features(split):
+    """(n, 2): |difference in whitespace word count|, Jaccard overlap of the two word sets."""
+    feats = []
+    for r in rows(split):
+        a, b = words(r[3]), words(r[4])
+        feats.append((abs(len(r[3].split()) - len(r[4].split())), len(a & b) / len(a | b)))
+    return np.array(feats, dtype=float)
+
+
+@pytest.mark.parametrize("columns", [[0], [1], [0, 1]], ids=["length_difference", "jaccard_overlap", "both"])
+def test_length_and_overlap_do_not_solve_the_task(columns):
+    train, dev = shallow_features("train")[:, columns], shallow_features("dev")[:, columns]
+    model = LogisticRegression().fit(train, labels("train"))
+    accuracy = model.score(dev, labels("dev"))
+    assert accuracy <= MAX_SHALLOW_ACCURACY, f"shallow baseline reaches {accuracy:.1%} on dev"
+
+
+def test_bag_of_words_of_the_differing_words_does_not_solve_the_task():
+    def differing(split):
+        return [" ".join(sorted(words(r[3]) ^ words(r[4]))) for r in rows(split)]
+
+    vectorizer = TfidfVectorizer(token_pattern=r"\S+")
+    model = LogisticRegression(max_iter=2000).fit(vectorizer.fit_transform(differing("train")), labels("train"))
+    accuracy = model.score(vectorizer.transform(differing("dev")), labels("dev"))
+    assert accuracy <= MAX_BAG_OF_WORDS_ACCURACY, f"bag-of-words baseline reaches {accuracy:.1%} on dev"
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_overlap_and_length_statistics_resemble_the_public_corpus(split):
+    feats, y = shallow_features(split), labels(split)
+    assert 0.45 <= feats[y == 1, 1].mean() <= 0.70, "paraphrases: reworded, but sharing about half of their words"
+    assert feats[y == 0, 1].mean() >= 0.35, "non-paraphrases: mostly near-paraphrases that share many words"
+    assert feats[y == 1, 0].mean() >= 2.0, "paraphrases drop and add details, so their lengths differ too"
+    mean_words = np.mean([len(s.split()) for r in rows(split) for s in (r[3], r[4])])
+    assert 18 <= mean_words <= 26

@@ -4,10 +4,14 @@ The course files must have exactly the layout of the public SWAG
 ``train.csv`` / ``val.csv`` so that one loader reads both.
 """
 import csv
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 SWAG_DIR = ROOT / "data" / "swag"
@@ -143,3 +147,49 @@ def test_mean_gold_length_is_within_one_and_a_half_words_of_mean_distractor_leng
     gold, distractors = gold_and_distractor_lengths(frame)
     gap = abs(gold.mean() - sum(distractors) / len(distractors))
     assert gap < MAX_MEAN_LENGTH_GAP_WORDS, f"mean length gap {gap:.2f} words"
+
+
+# --- shortcut ceilings -------------------------------------------------------------------------------------------
+# Chance is 25 %. Rules pick one ending per item (ties go to the first ending); the ending-only model is trained on
+# train.csv, scores every ending alone (binary bag of words, logistic regression) and picks the highest per item.
+MAX_RULE_ACCURACY = 0.40
+MAX_ENDING_ONLY_ACCURACY = 0.45
+
+
+def words(text):
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def overlap_with_context(frame):
+    return np.array([[len(words(row[e]) & words(row["sent1"] + " " + row["sent2"])) for e in ENDINGS]
+                     for _, row in frame.iterrows()])
+
+
+RULES = {
+    "longest": lambda frame: ending_word_counts(frame).to_numpy().argmax(axis=1),
+    "shortest": lambda frame: ending_word_counts(frame).to_numpy().argmin(axis=1),
+    "most_overlap": lambda frame: overlap_with_context(frame).argmax(axis=1),
+    "least_overlap": lambda frame: overlap_with_context(frame).argmin(axis=1),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_simple_rules_stay_near_chance(frame, rule):
+    accuracy = (RULES[rule](frame) == frame["label"].to_numpy()).mean()
+    assert accuracy <= MAX_RULE_ACCURACY, f"pick-{rule} reaches {accuracy:.1%}"
+
+
+def test_an_ending_only_model_stays_near_chance():
+    train, val = load("train"), load("val")
+
+    def endings_and_targets(frame):
+        texts = [row[e] for _, row in frame.iterrows() for e in ENDINGS]
+        targets = [int(i == row["label"]) for _, row in frame.iterrows() for i in range(4)]
+        return texts, targets
+
+    texts, targets = endings_and_targets(train)
+    vectorizer = CountVectorizer(binary=True)
+    model = LogisticRegression(max_iter=3000).fit(vectorizer.fit_transform(texts), targets)
+    scores = model.decision_function(vectorizer.transform(endings_and_targets(val)[0])).reshape(-1, 4)
+    accuracy = (scores.argmax(axis=1) == val["label"].to_numpy()).mean()
+    assert accuracy <= MAX_ENDING_ONLY_ACCURACY, f"ending-only model reaches {accuracy:.1%} on val"
