@@ -33,6 +33,7 @@ __all__ = [
     "Monitor",
     "resolve_precision",
     "autocast",
+    "make_accelerator",
     "describe_device",
     "seed_run",
     "default_loss",
@@ -267,6 +268,21 @@ def autocast(accelerator: Accelerator, mixed_precision: str) -> torch.autocast:
     return torch.autocast(accelerator.device.type, dtype=torch.bfloat16, enabled=bf16)
 
 
+def make_accelerator() -> Accelerator:
+    """An `Accelerator` for the course loop: device CUDA, then Apple MPS, then CPU (several processes when started
+    by `accelerate launch` or `torchrun`); its own mixed precision off, because `fit` applies bf16 itself with
+    `autocast` (so "no" really means fp32). A `Trainer(bf16=True)` run earlier in the same process leaves
+    Accelerate's shared state in bf16, which cannot be changed in place: that state is reset first, as
+    `TrainingArguments` itself does before each Trainer."""
+    from accelerate.state import AcceleratorState
+
+    try:
+        return Accelerator(mixed_precision="no")
+    except ValueError:  # "AcceleratorState has already been initialized and cannot be changed"
+        AcceleratorState._reset_state()
+        return Accelerator(mixed_precision="no")
+
+
 def describe_device(accelerator: Accelerator, mixed_precision: str) -> str:
     """E.g. "cpu · bf16 autocast", "cuda:0 · fp32", "cpu · fp32 · 2 processes" (what History.device holds)."""
     precision = "bf16 autocast" if resolve_precision(mixed_precision, accelerator.device) == "bf16" else "fp32"
@@ -326,7 +342,7 @@ def fit(model: nn.Module, train_loader: DataLoader, config: TrainConfig,
     Raises ValueError for an empty loader or a batch without labels (and no `compute_loss`).
     Taught in 07_sequence_classification; used in 04, 08, 09 and 10.
     """
-    accelerator = Accelerator()  # the device: CUDA, then Apple MPS, then CPU (one process per GPU if launched so)
+    accelerator = make_accelerator()  # the device: CUDA, then Apple MPS, then CPU (one process per GPU if launched so)
     seed_run(config.seed, train_loader)  # same dropout masks and shuffling order on every run
     optimizer = torch.optim.AdamW(param_groups(model, config.weight_decay), lr=config.lr, fused=True)
     model, optimizer, loader = accelerator.prepare(model, optimizer, train_loader)  # to the device, sharded
@@ -432,7 +448,7 @@ def make_evaluator(loader: DataLoader) -> Callable[[nn.Module], dict[str, float]
     """
 
     def evaluate(model: nn.Module) -> dict[str, float]:
-        accelerator = Accelerator()
+        accelerator = make_accelerator()
         was_training = model.training
         model.eval()
         totals = torch.zeros(3, dtype=torch.float64)  # correct, counted, loss sum
@@ -456,7 +472,7 @@ def predict(model: nn.Module, loader: DataLoader) -> tuple[torch.Tensor, torch.T
     """Argmax predictions (N,) and labels (N,) of a sequence-level classifier over `loader`, in loader order, on
     the CPU, gathered across processes (each example once); labels are -1 when the batches have none.
     Eval mode, no gradients, fp32. Raises ValueError for token-level labels (use make_evaluator)."""
-    accelerator = Accelerator()
+    accelerator = make_accelerator()
     was_training = model.training
     model.eval()
     predictions, references = [], []

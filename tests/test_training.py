@@ -249,7 +249,7 @@ if Accelerator().is_main_process:
 def test_evaluation_gathers_each_example_once_across_two_processes(tmp_path: Path) -> None:
     script = tmp_path / "two.py"
     script.write_text(_TWO_PROCESSES)
-    run = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", str(script)],
+    run = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2", str(script)],
                          capture_output=True, text=True, timeout=180, cwd=tmp_path,
                          env={**os.environ, "OMP_NUM_THREADS": "1", "ACCELERATE_USE_CPU": "true"})
     assert run.returncode == 0, run.stderr[-2000:]
@@ -268,3 +268,23 @@ def test_history_plot_has_titles_labels_and_fits_the_page() -> None:
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
         assert ax.get_legend() is not None
         assert all(label.get_size() >= 8 for label in ax.get_xticklabels() + ax.get_yticklabels())
+
+
+def test_fit_stays_fp32_after_a_bf16_accelerator_in_the_same_process() -> None:
+    from accelerate import Accelerator
+    from accelerate.state import AcceleratorState
+
+    AcceleratorState._reset_state()
+    Accelerator(mixed_precision="bf16")  # what Trainer(bf16=True) leaves behind
+    enc, labels = toy_task(16)
+    seen = []
+
+    def spy(model: nn.Module, batch: dict) -> torch.Tensor:
+        seen.append(torch.is_autocast_enabled("cpu"))
+        return model(**batch).loss
+
+    model = tiny_classifier()
+    history = fit(model, make_loader(enc, labels, 8), TrainConfig(epochs=1, mixed_precision="no"), compute_loss=spy,
+                  live_plot=False)
+    assert seen == [False, False] and history.device == "cpu · fp32"
+    assert "_original_forward" not in vars(model)  # Accelerate did not wrap the forward in autocast
