@@ -139,6 +139,8 @@ def unknown_word_notes(tokenizer: Any, words: Sequence[str]) -> list[str]:
     prefix = getattr(model, "continuing_subword_prefix", "##") or ""
     notes: list[str] = []
     for word in dict.fromkeys(words):
+        if unk not in tokenizer.tokenize(word):
+            continue  # only words that really become [UNK] get an explanation
         normal = backend.normalizer.normalize_str(word) if backend is not None and backend.normalizer else word
         normal = normal.strip()
         shown = f"{word[:20]}…" if len(word) > 20 else word

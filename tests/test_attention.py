@@ -211,3 +211,23 @@ def test_trim_padding_keeps_the_unpadded_positions_of_one_example() -> None:
     assert stack_attention(trimmed).shape == (3, 2, 3, 3)
     with pytest.raises(ValueError, match="attention_mask"):
         trim_padding(attention, tokens, mask, index=2)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the view's script")
+@pytest.mark.parametrize(("width", "heads", "expected"), [(1400, 12, 72), (700, 12, 48), (400, 12, 24), (700, 2, 72)])
+def test_model_view_thumbnails_fit_the_available_width(tmp_path, width: int, heads: int, expected: int) -> None:
+    """Thumbnail side = (width - labels - gaps) / heads, clamped to 24..72 px; below that the root scrolls (CSS)."""
+    html = model_view(fake_attention(layers=6, heads=heads), list("abcd"), html_action="return").data
+    root_id = re.search(r'id="(bvl-[0-9a-f]+)"', html).group(1)
+    script = html.split("<script>", 1)[1].rsplit("</script>", 1)[0]
+    tail = ("const thumbs = made.filter(n => n.className === 'bvl-thumb');\n"
+            "console.log(JSON.stringify({n: thumbs.length, sizes: [...new Set(thumbs.map(t => t.width))]}));")
+    program = f"const ROOT_ID = {json.dumps(root_id)};\n{FAKE_DOM}\nrootNode.clientWidth = {width};\n{script}\n{tail}"
+    (tmp_path / "fit.js").write_text(program, encoding="utf-8")
+    run = subprocess.run(["node", str(tmp_path / "fit.js")], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["n"] == 6 * heads and result["sizes"] == [expected]
+    fits = 12 + 30 + 4 * (heads + 1) + heads * (expected + 2) <= width
+    assert fits or expected == 24, "thumbnails fit, or sit at the minimum size inside a scrolling frame"
+    assert "overflow-x:auto" in html.split("</style>", 1)[0], "the view scrolls inside its own frame when needed"

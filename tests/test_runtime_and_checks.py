@@ -69,3 +69,19 @@ def test_checks_are_found_by_exercise_number() -> None:
     assert checks.ex0_2(lambda text: len(bl.models.load_tokenizer()(text)["input_ids"]))
     with pytest.raises(AttributeError):
         checks.ex99_1  # noqa: B018
+
+
+def test_checks_of_00_accept_the_references_and_reject_typical_mistakes() -> None:
+    from bertviz_lite.models import load_tokenizer
+
+    tokenizer = load_tokenizer()
+    assert checks.ex0_1(lambda model: sum(p.numel() for p in model.embeddings.parameters()))
+    whole_model = checks.ex0_1(lambda model: sum(p.numel() for p in model.parameters()))
+    assert not whole_model and "model.embeddings" in whole_model.message
+    only_words = checks.ex0_1(lambda model: model.embeddings.word_embeddings.weight.numel())
+    assert not only_words, "position, segment and LayerNorm parameters count too"
+    assert checks.ex0_2(lambda text: len(tokenizer(text)["input_ids"]))
+    without_specials = checks.ex0_2(lambda text: len(tokenizer.tokenize(text)))
+    assert not without_specials and "[CLS] and [SEP] included" in without_specials.message
+    words = checks.ex0_2(lambda text: len(text.split()) + 2)
+    assert not words, "words are not tokens"
