@@ -86,7 +86,7 @@ class Slot:
     def alter(self, rng: random.Random, name: str, facts: dict[str, str]) -> dict[str, str]:
         for _ in range(50):
             new = self.draw(rng, name)
-            if all(new[k] != facts[k] for k in new):
+            if all(new[k] != facts[k] for k in new) and not set(new.values()) & set(facts.values()):
                 return new
         raise RuntimeError(f"slot {name}: no different value")
 
@@ -492,7 +492,8 @@ def render(frame: str, facts: dict[str, str], rng: random.Random, keep: float) -
     text = text.format(**facts)
     text = re.sub(r"<([^<>]*)>", lambda m: rng.choice(m.group(1).split("|")), text)
     text = _tidy(text)
-    if rng.random() < P_TAIL and not re.search(r"\b(said|reported|told \w+)\.$", text) and not text.startswith('"'):
+    attributed = re.search(r"\b(said|reported|told \w+)\.$", text) or "according to" in text or text.startswith('"')
+    if rng.random() < P_TAIL and not attributed:
         text = text[:-1] + rng.choice(TAILS) + "."
     return text, used
 
