@@ -23,7 +23,9 @@ TAUGHT = re.compile(r"Taught in (\d\d_[a-z0-9_]+)")
 
 # What the course promises to show in a cell before the package uses it (issue: "show the code you teach").
 REQUIRED = {
+    "01_tokenization": ("bertviz_lite.basic_tokenizer", 1),
     "03_self_attention": ("bertviz_lite.head_stats", 1),
+    "04_pretraining_mlm_nsp": ("bertviz_lite.pretraining_data", 5),
     "05_feature_extraction": ("bertviz_lite.features", 1),
     "06_optimization": ("bertviz_lite.optim", 1),
     "07_sequence_classification": ("bertviz_lite.training", 1),
