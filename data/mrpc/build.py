@@ -33,13 +33,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 HEADER = "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String"
-SIZES = {"train": (560, 270), "dev": (226, 108)}  # split -> (paraphrases, non-paraphrases)
+SIZES = {"train": (1350, 650), "dev": (226, 108)}  # split -> (paraphrases, non-paraphrases)
 SEEDS = {"train": 13, "dev": 29}
-P_SAME_POSITIVE, P_SAME_NEGATIVE = 0.6, 0.3  # chance that both sentences use the same frame
+P_SAME_POSITIVE, P_SAME_NEGATIVE = 0.7, 0.5  # chance that both sentences use the same frame
 KEEP = [0.5, 0.7, 0.9]
-P_TAIL = 0.35  # chance that a sentence gains an attribution such as ", a spokesman said"
+P_TAIL = 0.35  # chance that a sentence gains a tail that changes nothing, such as ", a spokesman said"
 TAILS = [", a spokesman said", ", officials said", ", according to a statement", ", sources close to the matter said",
-         ", people familiar with the matter said", ", local media reported", ", the news agency reported"]
+         ", people familiar with the matter said", ", local media reported", ", the news agency reported",
+         ", but gave no further details", ", but did not say more", ", and declined to comment further",
+         ", though the full figures were not released", ", and more details are expected next week"]
 MIN_WORDS = 10  # chance of keeping each [detail], drawn per pair
 STRAY_QUOTES = {"train": 2, "dev": 1}  # sentences whose closing quote is cut, as in the public file
 
@@ -600,7 +602,7 @@ def file_bytes() -> dict[str, bytes]:
     """The exact bytes of train.tsv and dev.tsv (UTF-8 with BOM, GLUE header, one pair per line)."""
     out: dict[str, bytes] = {}
     taken: set[str] = set()
-    ids = random.Random(7).sample(range(105637, 3996713), 4000)
+    ids = random.Random(7).sample(range(105637, 3996713), 2 * sum(sum(n) for n in SIZES.values()))
     sentence_ids: dict[str, int] = {}
     for split in ("train", "dev"):
         pairs = cut_closing_quotes(build_split(split, taken), STRAY_QUOTES[split])
