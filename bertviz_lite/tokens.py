@@ -117,11 +117,12 @@ def text_notes(text: str) -> list[str]:
             notes.append(f"{script.title()} is not in BERT's CJK ranges: a run of it is one word that WordPiece "
                          f"splits into pieces (an uncased tokenizer's accent stripping also {change}).")
     for word in space_cjk(clean_text(text)).split():
-        scripts = sorted({s for s in map(_script, word) if s})
+        scripts = sorted({"KANA" if s in ("HIRAGANA", "KATAKANA") else s for s in map(_script, word) if s})
         if len(scripts) > 1:
-            notes.append(f"The word {word[:30]!r} mixes {' and '.join(s.title() for s in scripts)} letters "
-                         "(look-alike letters of different scripts are different characters): its pieces come "
-                         "from each script separately.")
+            lookalike = " (look-alike letters of different scripts are different characters)" if "LATIN" in scripts \
+                and ({"CYRILLIC", "GREEK"} & set(scripts)) else ""
+            notes.append(f"The word {word[:30]!r} mixes {' and '.join(s.title() for s in scripts)} letters{lookalike}: "
+                         "vocabulary pieces rarely span two scripts, so it splits where the script changes.")
             break
     return notes
 
