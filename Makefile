@@ -31,7 +31,7 @@ test-unit: install
 	$(PY) -m pytest tests -m "not notebook"
 
 explorer: install
-	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/11_explorer.ipynb
+	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/app/bert_explorer.ipynb
 
 # Run every notebook in learner mode and record times, memory and metrics.
 bench: install

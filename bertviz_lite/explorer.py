@@ -1,8 +1,8 @@
 """The BERT explorer: one sentence (or pair) → tokens, a 2-D projection, attention, head statistics, [MASK] guesses.
 
 Taught in 11_explorer. `Explorer.analyze` is the pure core: it never raises on bad input and returns an
-`Analysis` (a dataclass) whose `messages` explain anything unusual. `Explorer.app()` is the thin widget layer
-(bertviz_lite.explorer_app) that renders an `Analysis`, with static matplotlib fallbacks.
+`Analysis` (a dataclass) whose `messages` explain anything unusual. Import direction: explorer (this core) ←
+explorer_render (HTML, export, static figures) ← explorer_app (the widgets); the core imports neither.
 """
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["MASK_HINT", "Prediction", "Analysis", "clean_text", "mask_word", "pca_2d", "Explorer"]
+__all__ = ["MASK_HINT", "Prediction", "Analysis", "MaskedLM", "clean_text", "mask_word", "pca_2d", "course_mlm_summary",
+           "Explorer"]
 
 MASK_HINT = ("No [MASK] in the text: type [MASK] where a word should be guessed (for example 'The capital of "
              "France is [MASK].'), or pick a word to mask.")
@@ -38,19 +39,12 @@ def _one_thread() -> Iterator[None]:
         torch.set_num_threads(threads)
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
-            or 0xF900 <= code <= 0xFAFF or 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF)
-
-
-def _is_emoji(ch: str) -> bool:
-    code = ord(ch)
-    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or (unicodedata.category(ch) == "So" and code > 0x2100)
-
-
 def clean_text(text: Any) -> tuple[str, list[str]]:
-    """Text ready for the tokenizer (control and direction characters removed, [mask] → [MASK]) and notes about it."""
+    """Text ready for the tokenizer (control and direction characters removed, [mask] → [MASK]) and notes about it.
+
+    Notes on CJK, kana/Hangul, mixed scripts and [UNK] come later from `tokens.encode_for_display` (01_tokenization),
+    which names their real causes; this step only reports what it removed, markup, and an empty text.
+    """
     text = "" if text is None else str(text)
     notes: list[str] = []
     kept, dropped = [], 0
@@ -66,10 +60,6 @@ def clean_text(text: Any) -> tuple[str, list[str]]:
     if dropped:
         notes.append(f"Removed {dropped} invisible control or direction character(s) (such as right-to-left "
                      "marks): BERT's tokenizer ignores them.")
-    if any(_is_emoji(ch) for ch in cleaned):
-        notes.append("Emoji found: BERT's WordPiece vocabulary has almost none, so they become [UNK].")
-    if any(_is_cjk(ch) for ch in cleaned):
-        notes.append("CJK characters found: BERT splits them one character per token.")
     if _HTML.search(cleaned):
         notes.append("The text contains HTML or script markup: it is treated as plain text, shown escaped, "
                      "never run.")
@@ -124,6 +114,17 @@ class Prediction:
     candidates: tuple[tuple[str, float], ...]
 
 
+@dataclass(frozen=True)
+class MaskedLM:
+    """The masked-LM behind the Mask tab: model, tokenizer, a short `name`, and `source` (one sentence: where the
+    guesses come from and how good they are)."""
+
+    model: Any
+    tokenizer: Any
+    name: str
+    source: str = ""
+
+
 @dataclass
 class Analysis:
     """Everything the explorer shows for one input; `attentions` is (layers, heads, T, T), `projection` (T, 2)."""
@@ -150,44 +151,120 @@ class Analysis:
         return bool(self.tokens) and self.attentions is not None
 
 
+def _share(value: Any) -> float | None:
+    """A saved accuracy as a float in [0, 1], or None when absent or not a proportion."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0.0 <= number <= 1.0 else None
+
+
+def course_mlm_summary(info: dict[str, Any]) -> str:
+    """One sentence on the course MLM from what notebook 04 saved with it (`course_mlm.json`): its measured held-out
+    top-1 / top-5 accuracy on masked tokens against the most-frequent-word baseline, or, when those numbers are
+    missing, that it is a tiny model. Raises nothing; unknown or out-of-range values count as missing."""
+    top1, top5 = _share(info.get("heldout_top1")), _share(info.get("heldout_top5"))
+    unigram = _share(info.get("heldout_unigram top1"))
+    text = "the course's tiny BERT pretrained in notebook 04 (this checkpoint has no MLM head of its own)"
+    if top1 is None:
+        text += ": a tiny model trained for minutes on the course corpus, so expect mostly frequent words"
+    else:
+        text += f": on held-out course text its first guess is right for {top1 * 100:.1f} % of masked tokens"
+        text += f" (top 5: {top5 * 100:.1f} %)" if top5 is not None else ""
+        text += f", against {unigram * 100:.1f} % for always guessing the most frequent word" if unigram is not None else ""
+    if info.get("mode") == "fast":
+        text += ". This copy was built in fast mode (a short demo run): run notebook 04 in learner mode for the full one"
+    return text + "."
+
+
 class Explorer:
-    """Analyse one sentence (or a pair) with the course checkpoint; `app()` gives the dashboard."""
+    """Analyse one sentence (or a pair) with the course checkpoint; `explorer_app.ExplorerApp` is its dashboard."""
 
     def __init__(self, name: str | None = None, *, model: Any = None, tokenizer: Any = None, mlm: Any = None,
                  top_k: int = 5, max_length: int | None = None) -> None:
-        """`mlm`: (model, tokenizer), False for none, or None to pick the checkpoint's MLM head or the course MLM."""
+        """`name`: a checkpoint (None: `$BERT_LAB_CHECKPOINT` or the packaged default). `mlm`: a `MaskedLM`, a
+        (model, tokenizer[, name]) tuple, False for none, or None to use the checkpoint's own MLM head when it has
+        one and the course MLM of notebook 04 otherwise. Raises ValueError for `top_k` < 1."""
         from .models import describe_checkpoint, load_model, load_tokenizer
 
+        if not isinstance(top_k, int) or top_k < 1:
+            raise ValueError(f"top_k must be an int of at least 1, got {top_k!r}.")
         self.tokenizer = tokenizer if tokenizer is not None else load_tokenizer(name)
         self.model = model if model is not None else load_model(name=name)
-        self.name, self.top_k, self._mlm = name, top_k, mlm
+        self.name, self.top_k, self._from_checkpoint = name, top_k, model is None
+        self._mlm: Any = self._as_masked_lm(mlm) if mlm not in (None, False) else mlm
+        self.mlm_problem = "Masked-word guesses are switched off for this explorer (mlm=False)." if mlm is False else ""
         self.checkpoint = describe_checkpoint(name) if model is None else type(self.model).__name__
         limit = getattr(self.model.config, "max_position_embeddings", 512)
         self.max_length = min(limit, max_length or limit)
 
-    def mlm(self) -> tuple[Any, Any, str] | None:
-        """(model, tokenizer, label) of the masked-LM used for guesses, loaded once; None when there is none."""
-        if self._mlm is None:
-            self._mlm = self._find_mlm()
-        if self._mlm is False or self._mlm is None:
-            return None
-        model, tokenizer, *label = self._mlm
-        return model, tokenizer, (label[0] if label else type(model).__name__)
+    @staticmethod
+    def _as_masked_lm(mlm: Any) -> MaskedLM:
+        if isinstance(mlm, MaskedLM):
+            return mlm
+        model, tokenizer, *label = mlm
+        name = label[0] if label else type(model).__name__
+        return MaskedLM(model, tokenizer, name, f"{name}, given to the explorer")
 
-    def _find_mlm(self) -> Any:
+    def has_mlm_head(self) -> bool:
+        """True when the checkpoint (loaded by name) was saved with a masked-LM head (architectures ending in
+        ForMaskedLM/ForPreTraining); a model passed in as an object has no checkpoint to load a head from."""
+        if not self._from_checkpoint:
+            return False
         architectures = getattr(self.model.config, "architectures", None) or []
-        if any(a.endswith(("ForMaskedLM", "ForPreTraining")) for a in architectures):
+        return any(a.endswith(("ForMaskedLM", "ForPreTraining")) for a in architectures)
+
+    def mlm(self) -> MaskedLM | None:
+        """The masked-LM used for guesses (loaded once), or None with the reason in `mlm_problem`. Never raises.
+
+        A course MLM that is not built yet is looked for again on the next call (building it takes notebook 04);
+        nothing here ever trains.
+        """
+        from .course_mlm import CourseModelMissing
+
+        if self._mlm is None:
+            try:
+                self._mlm = self._find_mlm()
+            except CourseModelMissing as exc:
+                self.mlm_problem = f"No masked-word guesses yet: {exc}"
+                return None
+            except Exception as exc:  # guesses are optional; the other views are not
+                self._mlm = False
+                self.mlm_problem = f"The masked-LM could not be loaded ({type(exc).__name__}: {exc})."
+        return None if self._mlm is False else self._mlm
+
+    def _find_mlm(self) -> MaskedLM:
+        if self.has_mlm_head():
             from transformers import BertForMaskedLM
 
             from .models import load_model
 
-            return load_model(BertForMaskedLM, name=self.name), self.tokenizer, f"the MLM head of {self.checkpoint}"
-        try:
-            from .pretraining import load_course_mlm
-        except ImportError:
-            return False
+            model = load_model(BertForMaskedLM, name=self.name)
+            return MaskedLM(model, self.tokenizer, f"the MLM head of {self.checkpoint}",
+                            f"the checkpoint's own pretrained MLM head ({self.checkpoint})")
+        from .course_mlm import course_mlm_info, load_course_mlm
+
+        info = course_mlm_info()  # raises CourseModelMissing (with how to build it) before any loading
         model, tokenizer = load_course_mlm()
-        return model.eval(), tokenizer, "the course's tiny MLM (notebook 04)"
+        return MaskedLM(model.eval(), tokenizer, "the course's tiny MLM (notebook 04)", course_mlm_summary(info))
+
+    def mask_source(self) -> str:
+        """Where the Mask tab's guesses come from and how good they are, or how to get them. Never loads a model."""
+        from .course_mlm import CourseModelMissing, course_mlm_info
+
+        if isinstance(self._mlm, MaskedLM):
+            return f"Guesses come from {self._mlm.source.rstrip('.')}."
+        if self._mlm is False:
+            return self.mlm_problem
+        if self.has_mlm_head():
+            return f"Guesses come from the checkpoint's own pretrained MLM head ({self.checkpoint})."
+        try:
+            return f"Guesses come from {course_mlm_summary(course_mlm_info())}"
+        except CourseModelMissing as exc:
+            return f"No masked-word guesses yet: {exc}"
+        except Exception as exc:  # an unreadable info file must not break the tab
+            return f"The course MLM's description could not be read ({type(exc).__name__}: {exc})."
 
     def analyze(self, text: Any, text_pair: Any = None, mask: str | None = None) -> Analysis:
         """Tokens, ids, attention (layers, heads, T, T), 2-D projection (T, 2), head statistics and [MASK] guesses.
@@ -245,16 +322,11 @@ class Explorer:
         elif not has_mask:
             result.messages.append(MASK_HINT)
             return
-        try:
-            found = self.mlm()
-        except Exception as exc:  # e.g. the course corpus is missing: guesses are optional, the other views are not
-            self._mlm = False
-            result.messages.append(f"The masked-LM could not be loaded ({type(exc).__name__}: {exc}).")
-            return
+        found = self.mlm()
         if found is None:
-            result.messages.append("No masked-LM is available: run notebook 04 to train the course MLM.")
+            result.messages.append(self.mlm_problem)
             return
-        model, tokenizer, result.mlm_name = found
+        model, tokenizer, result.mlm_name = found.model, found.tokenizer, found.name
         result.masked_text = text
         limit = min(getattr(model.config, "max_position_embeddings", 512), self.max_length)
         batch = tokenizer(text, pair, truncation=True, max_length=limit, return_tensors="pt")
@@ -267,15 +339,16 @@ class Explorer:
             result.messages.append("The [MASK] fell beyond the truncated input: put it earlier in the text.")
         probs = logits[0, positions].softmax(-1)  # (masks, vocab)
         for row, position in zip(probs, positions):
-            top = row.topk(self.top_k)
-            words = tokenizer.convert_ids_to_tokens(top.indices.tolist())
+            top = row.topk(min(self.top_k, row.shape[-1]))
+            ids = top.indices.tolist()  # an id the tokenizer cannot spell (model vocab > tokenizer vocab) is named
+            words = [w if w is not None else f"[id {i}]" for w, i in zip(tokenizer.convert_ids_to_tokens(ids), ids)]
             result.predictions.append(Prediction(position, tuple(zip(words, top.values.tolist()))))
 
-    def app(self, text: str = "The cat sat on the [MASK].", text_pair: str = "", **kwargs: Any) -> Any:
-        """The dashboard (an `ExplorerApp`; display it, or `.update(text, pair)` it from code)."""
-        from .explorer_app import ExplorerApp
-
-        return ExplorerApp(self, text, text_pair, **kwargs)
+    def describe(self) -> str:
+        """One line: the checkpoint in use with its layers, heads and hidden size (no machine paths)."""
+        config = self.model.config
+        return (f"{self.checkpoint} · {config.num_hidden_layers} layers × {config.num_attention_heads} heads, "
+                f"hidden size {config.hidden_size}")
 
     @staticmethod
     def words(result: Analysis) -> list[str]:
@@ -285,4 +358,3 @@ class Explorer:
             if word.lower() not in {w.lower() for w in seen} and word.upper() != "MASK":
                 seen.append(word)
         return seen
-

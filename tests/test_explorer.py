@@ -1,6 +1,7 @@
 """The explorer: `analyze` never raises, says what it did to odd input, and the dashboard shows user text inert."""
 from __future__ import annotations
 
+import copy
 import statistics
 import time
 from pathlib import Path
@@ -10,7 +11,15 @@ import pytest
 import torch
 
 from bertviz_lite.explorer import MASK_HINT, Analysis, Explorer, clean_text, mask_word, pca_2d
-from bertviz_lite.explorer_app import attention_frame, predictions_html, projection_svg, stats_html
+from bertviz_lite.explorer_app import KEPT_NOTE, ExplorerApp
+from bertviz_lite.explorer_render import (
+    attention_frame,
+    export_html,
+    export_link,
+    predictions_html,
+    projection_svg,
+    stats_html,
+)
 
 WORDS = ["the", "cat", "sat", "on", "mat", "dog", "ran", "it", "was", "big", "red", "##s", "##ing", "script", "img",
          "src", "alert", "東", "京"]
@@ -18,8 +27,8 @@ VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"] + list("abcdefghijklmnopq
 HOSTILE = {
     "empty": ("", "empty"),
     "blank": ("   \n\t ", "empty"),
-    "emoji": ("the cat 😀 sat", "Emoji"),
-    "cjk": ("東京 is big", "CJK"),
+    "emoji": ("the cat 😀 sat", "[UNK]"),
+    "cjk": ("東京 is big", "CJK ideograph"),
     "right-to-left marks": ("the \u200fcat\u202e sat", "direction"),
     "control characters": ("the\x07 cat\x1b sat\x00", "control"),
     "html": ("<b>the cat</b>", "HTML"),
@@ -94,7 +103,8 @@ def test_analyze_marks_where_the_second_sentence_starts(tiny: Explorer) -> None:
 
 def test_predictions_are_the_softmax_of_the_mlm_at_each_mask(tiny: Explorer) -> None:
     result = tiny.analyze("the [MASK] sat on the [mask]")
-    mlm, tokenizer, _ = tiny.mlm()
+    found = tiny.mlm()
+    mlm, tokenizer = found.model, found.tokenizer
     batch = tokenizer("the [MASK] sat on the [MASK]", return_tensors="pt")
     with torch.no_grad():
         probs = mlm(**batch).logits[0].softmax(-1)
@@ -116,7 +126,8 @@ def test_a_chosen_word_is_masked_when_the_text_has_no_mask(tiny: Explorer) -> No
 def test_without_an_mlm_the_explorer_says_so(tiny: Explorer) -> None:
     bare = Explorer(model=tiny.model, tokenizer=tiny.tokenizer, mlm=False)
     result = bare.analyze("the [MASK] sat")
-    assert result.ok and not result.predictions and any("No masked-LM" in m for m in result.messages)
+    assert result.ok and not result.predictions and any("switched off" in m for m in result.messages)
+    assert "switched off" in bare.mask_source()
 
 
 @pytest.mark.parametrize("case", list(HOSTILE), ids=list(HOSTILE))
@@ -131,7 +142,7 @@ def test_bad_input_never_raises_and_gets_a_message(tiny: Explorer, case: str) ->
 @pytest.mark.parametrize("case", list(HOSTILE), ids=list(HOSTILE))
 def test_the_widget_callback_survives_bad_input(tiny: Explorer, case: str) -> None:
     text, keyword = HOSTILE[case]
-    app = tiny.app("the cat sat")
+    app = ExplorerApp(tiny, "the cat sat")
     result = app.update(text)
     assert result is not None and app.text.value == text
     assert keyword.split()[0] in app.status.value or keyword in result.messages[0]
@@ -140,7 +151,7 @@ def test_the_widget_callback_survives_bad_input(tiny: Explorer, case: str) -> No
 
 def test_user_text_reaches_the_page_escaped(tiny: Explorer) -> None:
     hostile = "</script><img src=x onerror=alert(1)> [MASK]"
-    app = tiny.app()
+    app = ExplorerApp(tiny, )
     result = app.update(hostile)
     assert result.ok and result.predictions
     pages = [app.tokens.value, app.projection.value, app.status.value, app.predictions.value, app.stats.value,
@@ -160,14 +171,14 @@ def test_long_inputs_keep_the_views_light(tiny: Explorer) -> None:
 
 
 def test_a_failing_analysis_becomes_a_message_not_a_traceback(tiny: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = tiny.app("the cat sat")
+    app = ExplorerApp(tiny, "the cat sat")
     monkeypatch.setattr(tiny, "analyze", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
     assert app.update("the dog ran") is None
     assert "Something went wrong (RuntimeError: boom)" in app.status.value
 
 
 def test_widgets_for_view_statistic_and_mask_redraw_without_errors(tiny: Explorer) -> None:
-    app = tiny.app("the cat sat on the mat")
+    app = ExplorerApp(tiny, "the cat sat on the mat")
     app.kind.value = "model"
     app.statistic.value = "distance"
     app.mask.value = "cat"
@@ -179,7 +190,7 @@ def test_widgets_for_view_statistic_and_mask_redraw_without_errors(tiny: Explore
 
 def test_a_short_sentence_updates_every_view_quickly_with_the_course_model() -> None:
     explorer = Explorer()
-    app = explorer.app("Warm up the [MASK] first.")
+    app = ExplorerApp(explorer, "Warm up the [MASK] first.")
     sentences = ["The bank of the river was muddy.", "I deposited money at the bank today.",
                  "She said that [MASK] would come tomorrow.", "Tokenizers split unbelievably rare words.",
                  "A quick brown fox jumps over the lazy dog.", "Paris is the capital of [MASK]."]
@@ -221,7 +232,7 @@ def test_static_figures_have_titles_labels_legends_and_fit_the_page(tiny: Explor
     import matplotlib
 
     matplotlib.use("Agg")
-    from bertviz_lite.explorer_app import plot_predictions, plot_projection
+    from bertviz_lite.explorer_render import plot_predictions, plot_projection
 
     with_mask, without = tiny.analyze("the [MASK] sat", "it ran"), tiny.analyze("the cat sat")
     for fig in (plot_projection(with_mask), plot_predictions(with_mask), plot_predictions(without)):
@@ -246,3 +257,123 @@ def test_exercise_checks_accept_the_references_and_reject_mistakes() -> None:
     assert not wrong and "expected" in wrong.message
     assert checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:-1])
     assert not checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:])
+
+
+def test_top_k_must_be_positive(tiny: Explorer) -> None:
+    with pytest.raises(ValueError, match="top_k"):
+        Explorer(model=tiny.model, tokenizer=tiny.tokenizer, top_k=0)
+
+
+def test_course_mlm_summary_reports_what_notebook_04_measured() -> None:
+    from bertviz_lite.explorer import course_mlm_summary
+
+    text = course_mlm_summary({"heldout_top1": 0.118, "heldout_top5": 0.27, "heldout_unigram top1": 0.071,
+                               "mode": "learner"})
+    assert "11.8 % of masked tokens" in text and "top 5: 27.0 %" in text and "7.1 % for always guessing" in text
+    assert "fast mode" not in text and "no MLM head" in text
+    assert "fast mode" in course_mlm_summary({"heldout_top1": 0.07, "mode": "fast"})
+    for info in ({}, {"heldout_top1": "n/a"}, {"heldout_top1": 1.7}, {"heldout_top1": None}):
+        assert "tiny model" in course_mlm_summary(info) and "%" not in course_mlm_summary(info)
+
+
+@pytest.fixture
+def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder with no course MLM in it (as on a fresh laptop before notebook 04 has run)."""
+    monkeypatch.setenv("BERT_LAB_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_missing_course_mlm_says_how_to_build_it_and_never_trains(tiny: Explorer, empty_cache: Path) -> None:
+    fresh = Explorer(model=tiny.model, tokenizer=tiny.tokenizer)  # no MLM head: the course MLM is the source
+    app = ExplorerApp(fresh, "the [MASK] sat")
+    assert app.result.ok and not app.result.predictions
+    for shown in (app.status.value, app.predictions.value, fresh.mask_source()):
+        assert "04_pretraining_mlm_nsp" in shown and "make execute" in shown, shown
+    assert not empty_cache.exists() or not any(empty_cache.rglob("*.safetensors")), "nothing was trained or saved"
+    # Once notebook 04 has saved a model, the next analysis finds it (no restart needed) and says how good it is.
+    from transformers import BertForMaskedLM
+
+    from bertviz_lite.course_mlm import save_course_mlm
+
+    torch.manual_seed(1)
+    save_course_mlm(BertForMaskedLM(copy.deepcopy(tiny.model.config)), tiny.tokenizer,
+                    {"mode": "learner", "heldout_top1": 0.25, "heldout_top5": 0.5, "heldout_unigram top1": 0.1})
+    result = app.update("the [MASK] sat")
+    assert len(result.predictions) == 1 and result.mlm_name == "the course's tiny MLM (notebook 04)"
+    assert "25.0 % of masked tokens" in app.predictions.value and "10.0 %" in app.predictions.value
+
+
+def test_a_rejected_input_keeps_the_last_good_view(tiny: Explorer) -> None:
+    app = ExplorerApp(tiny, "the cat sat on the mat")
+    views = (app.tokens.value, app.attention.value, app.stats.value, app.projection.value, app.export.value)
+    for rejected in ("", "   \n", "\x07\x1b"):
+        result = app.update(rejected)
+        assert result is not None and not result.ok
+        assert (app.tokens.value, app.attention.value, app.stats.value, app.projection.value, app.export.value) == views
+        assert KEPT_NOTE in app.status.value and "empty" in app.status.value
+        assert app.result.text == "the cat sat on the mat", "the app keeps the last good analysis"
+    assert app.update("the dog ran").ok and "dog" in app.tokens.value and KEPT_NOTE not in app.status.value
+
+
+def test_a_failing_render_keeps_the_last_good_view(tiny: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bertviz_lite.explorer_app as explorer_app
+
+    app = ExplorerApp(tiny, "the cat sat")
+    before = app.tokens.value
+    monkeypatch.setattr(explorer_app, "projection_svg", lambda r: (_ for _ in ()).throw(RuntimeError("draw")))
+    assert app.update("the dog ran") is None
+    assert "Something went wrong (RuntimeError: draw)" in app.status.value and KEPT_NOTE in app.status.value
+    assert app.result.text == "the cat sat" and "cat" in before
+
+
+def test_a_sentence_pair_gets_the_a_b_filters_in_both_views(tiny: Explorer) -> None:
+    app = ExplorerApp(tiny, "the cat sat", "it ran")
+    assert app.result.sentence_b_start is not None
+    for kind in ("head", "model"):
+        app.kind.value = kind
+        srcdoc = app.attention.value
+        for name in ("Sentence A -\\u003e Sentence B", "Sentence B -\\u003e Sentence A"):
+            assert name in srcdoc, (kind, name)
+    app.update(text_pair="")
+    assert "Sentence A" not in app.attention.value, "no filters without a sentence B"
+
+
+def test_the_export_is_one_self_contained_escaped_file(tiny: Explorer) -> None:
+    import base64
+    import re
+
+    hostile = "</script><img src=x onerror=alert(1)> the cat"
+    result = tiny.analyze(hostile, "it ran")
+    for kind in ("head", "model"):
+        page = export_html(result, kind, model="tiny <b>model</b>")
+        assert page.startswith("<!doctype html>") and page.count("<html") == 1
+        assert "<img" not in page and "<b>model</b>" not in page and "&lt;img" in page
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page), "no CDN or any remote resource"
+        assert "http://" not in page and "https://" not in page and "<script src" not in page
+        assert page.count("<script>") == 1 and "Sentence A -\\u003e Sentence B" in page
+        link = export_link(result, kind, model="tiny <b>model</b>")
+        url = re.search(r'href="data:text/html;charset=utf-8;base64,([^"]+)"', link).group(1)
+        saved = base64.b64decode(url).decode("utf-8")
+        same = re.sub(r"bvl-[0-9a-f]{32}", "ROOT", saved) == re.sub(r"bvl-[0-9a-f]{32}", "ROOT", page)
+        assert same and f'download="attention_{kind}_view.html"' in link, "the link carries the export (ids aside)"
+    assert export_link(tiny.analyze("")) == ""
+
+
+def test_an_extra_statistic_joins_the_tab_and_a_bad_one_only_costs_a_message(tiny: Explorer) -> None:
+    def previous_token(attention: np.ndarray) -> np.ndarray:
+        return np.diagonal(attention, offset=-1, axis1=2, axis2=3).mean(-1)
+
+    app = ExplorerApp(tiny, "the cat sat on the mat", statistics={"weight on previous token": previous_token,
+                                                                  "broken": lambda a: a.sum()})
+    app.statistic.value = previous_token
+    assert "weight on previous token" in app.stats.value and "Lowest: layer" in app.stats.value
+    good = app.stats.value
+    app.statistic.value = app.statistic.options[-1][1]
+    assert "shape (layers, heads)" in app.status.value and app.stats.value == good
+
+
+def test_the_header_names_the_model_and_how_to_change_it(tiny: Explorer) -> None:
+    from bertviz_lite.explorer_render import CHANGE_MODEL, header_html
+
+    page = header_html(tiny)
+    assert "2 layers × 2 heads" in page and CHANGE_MODEL in page and "<h2" in page
