@@ -243,20 +243,65 @@ def test_static_figures_have_titles_labels_legends_and_fit_the_page(tiny: Explor
     assert "%" in plot_projection(with_mask).axes[0].get_xlabel(), "the axis says how much variance it keeps"
 
 
-def test_exercise_checks_accept_the_references_and_reject_mistakes() -> None:
+def _previous(attention: np.ndarray) -> np.ndarray:
+    if attention.shape[-1] < 2:
+        return np.zeros(attention.shape[:2])
+    return np.diagonal(attention, offset=-1, axis1=2, axis2=3).mean(-1)
+
+
+def _cross(attention: np.ndarray, b: int) -> np.ndarray:
+    if not 1 <= b <= attention.shape[-1] - 1:
+        raise ValueError(f"sentence_b_start must be in 1..{attention.shape[-1] - 1}, got {b}")
+    return attention[:, :, :b, b:].sum(-1).mean(-1)
+
+
+PREVIOUS_MISTAKES = {
+    "stub": lambda a: None,
+    "next token": lambda a: np.diagonal(a, offset=1, axis1=2, axis2=3).mean(-1),
+    "divides by T": lambda a: np.diagonal(a, offset=-1, axis1=2, axis2=3).sum(-1) / a.shape[-1],
+    "sum, not mean": lambda a: np.diagonal(a, offset=-1, axis1=2, axis2=3).sum(-1),
+    "NaN for one token": lambda a: np.diagonal(a, offset=-1, axis1=2, axis2=3).mean(-1),
+    "wrong shape": lambda a: np.diagonal(a, offset=-1, axis1=2, axis2=3).mean(-1).ravel(),
+}
+CROSS_MISTAKES = {
+    "stub": lambda a, b: None,
+    "B to A": lambda a, b: a[:, :, b:, :b].sum(-1).mean(-1),
+    "mean over keys": lambda a, b: a[:, :, :b, b:].mean(-1).mean(-1),
+    "off by one": lambda a, b: a[:, :, :b - 1, b - 1:].sum(-1).mean(-1),
+    "all queries": lambda a, b: a[:, :, :, b:].sum(-1).mean(-1),
+    "no range check": lambda a, b: a[:, :, :b, b:].sum(-1).mean(-1),
+    "message without the name": lambda a, b: (_ for _ in ()).throw(ValueError("bad")) if not 0 < b < a.shape[-1]
+    else _cross(a, b),
+}
+
+
+def test_check_11_1_accepts_the_reference_and_rejects_typical_mistakes() -> None:
     from bertviz_lite import checks
 
-    def stub(result: Analysis) -> None:
-        return None
+    assert checks.ex11_1(_previous)
+    for name, wrong in PREVIOUS_MISTAKES.items():
+        result = checks.ex11_1(wrong)
+        assert not result, name
+    assert "NEXT token" in checks.ex11_1(PREVIOUS_MISTAKES["next token"]).message
+    assert "not solved" in repr(checks.ex11_1(PREVIOUS_MISTAKES["stub"]))
 
-    assert not checks.ex11_1(stub) and "not solved" in repr(checks.ex11_1(stub))
-    assert checks.ex11_1(lambda r: r.predictions[0].candidates[0][0] if r.predictions else "")
-    assert not checks.ex11_1(lambda r: r.predictions[0].candidates[-1][0] if r.predictions else "")
-    assert checks.ex11_2(lambda r: np.unravel_index(np.argmin(r.stats.entropy), r.stats.entropy.shape))
-    wrong = checks.ex11_2(lambda r: np.unravel_index(np.argmax(r.stats.entropy), r.stats.entropy.shape))
-    assert not wrong and "expected" in wrong.message
-    assert checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:-1])
-    assert not checks.ex11_3(lambda r: r.tokens[r.sentence_b_start:])
+
+def test_check_11_2_accepts_the_reference_and_rejects_typical_mistakes() -> None:
+    from bertviz_lite import checks
+
+    assert checks.ex11_2(_cross)
+    for name, wrong in CROSS_MISTAKES.items():
+        assert not checks.ex11_2(wrong), name
+    assert "B → A" in checks.ex11_2(CROSS_MISTAKES["B to A"]).message
+
+
+def test_the_exercise_statistics_run_in_the_dashboard(tiny: Explorer) -> None:
+    app = ExplorerApp(tiny, "the cat sat", "it ran", statistics={"weight on previous token": _previous})
+    app.statistic.value = _previous
+    assert "weight on previous token" in app.stats.value
+    b = app.result.sentence_b_start
+    np.testing.assert_allclose(_cross(app.result.attentions, b),
+                               app.result.attentions[:, :, :b, b:].sum((-1, -2)) / b, atol=1e-6)
 
 
 def test_top_k_must_be_positive(tiny: Explorer) -> None:

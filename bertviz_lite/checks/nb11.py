@@ -1,67 +1,95 @@
-"""Checks for the exercises of 11_explorer."""
+"""Checks for the exercises of 11_explorer: two new head statistics for the dashboard.
+
+Each check keeps its own reference answer (below, private) and tests the learner's function on random attention
+patterns with fixed seeds, on a degenerate input and on a bad argument.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from . import CheckFailed, NotSolved, exercise, expect
 
-
-@lru_cache(maxsize=1)
-def _explorer() -> Any:
-    from ..explorer import Explorer
-
-    return Explorer()
+Statistic = Callable[..., Any]
 
 
-def _got(value: Any, what: str) -> Any:
+def _attention(layers: int, heads: int, t: int, seed: int) -> np.ndarray:
+    """Random attention (layers, heads, t, t): every row a probability distribution (a Dirichlet draw)."""
+    rng = np.random.default_rng(seed)
+    return rng.dirichlet(np.full(t, 0.5), size=(layers, heads, t))
+
+
+def _previous_token_reference(attention: np.ndarray) -> np.ndarray:
+    t = attention.shape[-1]
+    if t < 2:
+        return np.zeros(attention.shape[:2])
+    rows = np.arange(1, t)
+    return attention[:, :, rows, rows - 1].mean(-1)
+
+
+def _cross_reference(attention: np.ndarray, b: int) -> np.ndarray:
+    return attention[:, :, :b, b:].sum(-1).mean(-1)
+
+
+def _as_array(value: Any, shape: tuple[int, int], what: str) -> np.ndarray:
     if value is None:
         raise NotSolved(f"your function returned None: return {what}.")
-    return value
+    got = np.asarray(value, dtype=float)
+    if got.shape != shape:
+        raise CheckFailed(f"expected an array of shape (layers, heads) = {shape}, got shape {got.shape}.")
+    if not np.isfinite(got).all():
+        raise CheckFailed("your array holds NaN or infinity: every head needs a defined value.")
+    return got
 
 
 @exercise("11.1")
-def ex11_1(top_guess: Callable[[Any], str | None]) -> str:
-    """`top_guess(result)` returns the MLM's best guess for the first [MASK] of an `Analysis`, or "" when there is none."""
-    explorer = _explorer()
-    for text in ("The cat sat on the [MASK].", "Paris is the [MASK] of France.", "I [MASK] you, [MASK] said."):
-        result = explorer.analyze(text)
-        got = _got(top_guess(result), "a string")
-        expected = result.predictions[0].candidates[0][0]
-        expect(got == expected, f"for {text!r} the best guess is {expected!r}, got {got!r} "
-                                "(hint: result.predictions[0].candidates is sorted best first).")
-    got = top_guess(explorer.analyze("No mask in this sentence."))
-    expect(got in ("", None), f"a text without [MASK] has no guess: return \"\", got {got!r}.")
-    return "you read the guesses the Mask tab shows."
+def ex11_1(previous_token_share: Statistic) -> str:
+    """`previous_token_share(attention)`: (layers, heads, T, T) → (layers, heads), the mean weight a query puts on
+    the token just before it, averaged over the queries that have one (positions 1..T-1); 0 when T = 1."""
+    for layers, heads, t, seed in ((2, 3, 7, 0), (1, 4, 12, 1), (3, 2, 2, 2)):
+        attention = _attention(layers, heads, t, seed)
+        got = _as_array(previous_token_share(attention), (layers, heads), "a (layers, heads) array")
+        expected = _previous_token_reference(attention)
+        if not np.allclose(got, expected, atol=1e-6):
+            nxt = attention[:, :, np.arange(t - 1), np.arange(1, t)].mean(-1)
+            hint = ("that is the weight on the NEXT token: the previous one is column i - 1 of row i"
+                    if np.allclose(got, nxt, atol=1e-6) else
+                    "average over the T - 1 queries that have a previous token (query 0 has none)")
+            raise CheckFailed(f"for random attention of shape {attention.shape} head (0, 0) should be "
+                              f"{expected[0, 0]:.4f}, got {got[0, 0]:.4f}: {hint}.")
+    one = _as_array(previous_token_share(np.ones((2, 2, 1, 1))), (2, 2), "a (layers, heads) array")
+    expect(np.allclose(one, 0.0), "with one token no query has a previous token: return 0 for every head, not NaN.")
+    return "a head that mostly reads the previous token scores near 1; add it to the dashboard's statistics."
 
 
 @exercise("11.2")
-def ex11_2(most_focused_head: Callable[[Any], tuple[int, int]]) -> str:
-    """`most_focused_head(result)` returns (layer, head) of the head with the lowest mean attention entropy."""
-    explorer = _explorer()
-    for text in ("The cat sat on the mat.", "Tokenizers split unbelievably rare words into pieces."):
-        result = explorer.analyze(text)
-        got = _got(most_focused_head(result), "a (layer, head) pair")
-        entropy = result.stats.entropy  # (layers, heads)
-        expected = tuple(int(k) for k in np.unravel_index(np.argmin(entropy), entropy.shape))
-        if tuple(int(k) for k in got) != expected:
-            raise CheckFailed(f"for {text!r} expected {expected} (entropy {entropy[expected]:.2f} bits), got "
-                              f"{tuple(got)}; hint: np.unravel_index(np.argmin(...), shape).")
-    return "the lowest-entropy head is the one that looks at the fewest tokens."
-
-
-@exercise("11.3")
-def ex11_3(second_sentence_tokens: Callable[[Any], list[str]]) -> str:
-    """`second_sentence_tokens(result)` returns the tokens of sentence B of a pair, without its final [SEP]."""
-    explorer = _explorer()
-    cases = [("The river bank was muddy.", "She sat on the bank."), ("Hello!", "Unbelievably rare words.")]
-    for text, pair in cases:
-        result = explorer.analyze(text, pair)
-        got = _got(second_sentence_tokens(result), "a list of tokens")
-        expected = explorer.tokenizer.tokenize(pair)
-        expect(list(got) == expected, f"for the pair ({text!r}, {pair!r}) expected {expected}, got {list(got)}; "
-                                      "hint: result.sentence_b_start.")
-    return "sentence B starts at result.sentence_b_start and ends before the last [SEP]."
+def ex11_2(cross_sentence_share: Statistic) -> str:
+    """`cross_sentence_share(attention, sentence_b_start)`: for the queries of sentence A (positions
+    0..b-1), the total weight on the keys of sentence B (positions b..T-1), averaged over those queries;
+    (layers, heads). Raises ValueError naming `sentence_b_start` unless 1 <= b <= T - 1."""
+    for layers, heads, t, b, seed in ((2, 3, 9, 5, 3), (1, 2, 6, 1, 4), (2, 2, 5, 4, 5)):
+        attention = _attention(layers, heads, t, seed)
+        got = _as_array(cross_sentence_share(attention, b), (layers, heads), "a (layers, heads) array")
+        expected = _cross_reference(attention, b)
+        if not np.allclose(got, expected, atol=1e-6):
+            if np.allclose(got, attention[:, :, b:, :b].sum(-1).mean(-1), atol=1e-6):
+                hint = "that is B → A: rows are queries (A), columns are keys (B)"
+            elif np.allclose(got, attention[:, :, :b, b:].mean(-1).mean(-1), atol=1e-6):
+                hint = "sum the weights over B's keys (a share of each row), then average over A's queries"
+            else:
+                hint = "sentence A is rows 0..b-1 (with [CLS] and its [SEP]), sentence B is columns b..T-1"
+            raise CheckFailed(f"for shape {attention.shape} and sentence_b_start={b}, head (0, 0) should be "
+                              f"{expected[0, 0]:.4f}, got {got[0, 0]:.4f}: {hint}.")
+    attention = _attention(1, 1, 6, 6)
+    for bad in (0, 6, -1):
+        try:
+            cross_sentence_share(attention, bad)
+        except ValueError as error:
+            expect("sentence_b_start" in str(error), f"the ValueError for sentence_b_start={bad} should name "
+                                                      "the parameter sentence_b_start.")
+        else:
+            raise CheckFailed(f"sentence_b_start={bad} with T = 6 leaves a sentence empty: raise ValueError "
+                              "naming sentence_b_start and its range 1..T-1.")
+    return "the heads that mix the two sentences are the ones a pair task (MRPC, QA) relies on."
