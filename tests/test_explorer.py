@@ -422,3 +422,11 @@ def test_the_header_names_the_model_and_how_to_change_it(tiny: Explorer) -> None
 
     page = header_html(tiny)
     assert "2 layers × 2 heads" in page and CHANGE_MODEL in page and "<h2" in page
+
+
+def test_an_app_that_starts_empty_shows_hints_not_blanks(tiny: Explorer) -> None:
+    app = ExplorerApp(tiny, "")
+    assert app.result is None and "empty" in app.status.value and KEPT_NOTE not in app.status.value
+    for view in (app.tokens, app.projection, app.attention, app.stats):
+        assert "type a sentence" in view.value
+    assert "Guesses come from tiny MLM" in app.predictions.value
