@@ -347,8 +347,7 @@ def fit(model: nn.Module, train_loader: DataLoader, config: TrainConfig,
     optimizer = torch.optim.AdamW(param_groups(model, config.weight_decay), lr=config.lr, fused=True)
     model, optimizer, loader = accelerator.prepare(model, optimizer, train_loader)  # to the device, sharded
     total = config.max_steps or config.epochs * len(loader)
-    scheduler = get_scheduler(config.schedule, optimizer, num_warmup_steps=math.ceil(config.warmup_ratio * total),
-                              num_training_steps=total)
+    scheduler = get_scheduler(config.schedule, optimizer, math.ceil(config.warmup_ratio * total), total)  # warmup, all
     monitor = Monitor(total, describe_device(accelerator, config.mixed_precision), live_plot,
                       accelerator.is_main_process, config.log_every)
     for epoch in range(1, math.ceil(total / len(loader)) + 1):

@@ -288,3 +288,30 @@ def test_fit_stays_fp32_after_a_bf16_accelerator_in_the_same_process() -> None:
                   live_plot=False)
     assert seen == [False, False] and history.device == "cpu · fp32"
     assert "_original_forward" not in vars(model)  # Accelerate did not wrap the forward in autocast
+
+
+def test_progress_text_in_a_notebook_ends_as_the_finished_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import IPython.display
+
+    shown: dict[str, str] = {}
+
+    class Handle:
+        display_id = "bar"
+
+    def fake_display(data: dict, raw: bool = False, display_id: bool = False) -> Handle:
+        shown["bar"] = data["text/plain"]
+        return Handle()
+
+    def fake_update(data: dict, raw: bool = False, display_id: str = "") -> None:
+        shown[display_id] = data["text/plain"]
+
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    monkeypatch.setattr(IPython.display, "update_display", fake_update)
+    monkeypatch.setattr(training, "_in_notebook", lambda: True)
+    monitor = training.Monitor(total=3, device="cpu · fp32", live_plot=False)
+    for step in range(3):
+        monitor.step(0.5 - 0.1 * step, 1e-4, {"input_ids": torch.zeros(4, 3)})
+    history = monitor.finish()
+    assert "3/3" in shown["bar"] and "100%" in shown["bar"]  # the stored text is the finished bar, not 0 %
+    assert history.losses == pytest.approx([0.5, 0.4, 0.3]) and history.device == "cpu · fp32"
+    assert history.examples_per_second > 0
