@@ -1,7 +1,8 @@
 """`make bench`: run every notebook in learner mode, one by one, and record time, peak memory and headline metrics.
 
 Writes benchmarks/results.json and benchmarks/results.md. `--fast` measures fast mode (what `make test` runs)
-instead; `--only 05 07` runs a subset. Notebooks are executed in memory and left unchanged unless `--store`
+instead; `--only 05 07` runs a subset and updates only their rows of the report. Notebooks are executed in
+memory and left unchanged unless `--store`
 is given (then one learner-mode run both benchmarks the course and refreshes the committed outputs).
 """
 from __future__ import annotations
@@ -128,10 +129,15 @@ def main() -> int:
         print(f"{path.name} ...", end=" ", flush=True)
         rows.append(run(path, store=args.store))
         print(f"{rows[-1]['seconds']:.1f} s, {rows[-1]['peak_rss_mb']} MB, {rows[-1]['headlines']}", flush=True)
+    suffix = "" if mode == "learner" else "-fast"
+    previous = OUT / f"results{suffix}.json"
+    if args.only and previous.exists():  # a partial run replaces its notebooks' rows and keeps the others
+        fresh = {r["notebook"] for r in rows}
+        kept = [r for r in json.loads(previous.read_text(encoding="utf-8"))["notebooks"] if r["notebook"] not in fresh]
+        rows = sorted(kept + rows, key=lambda r: r["notebook"])
     results = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": platform.machine(),
                "cpus": os.cpu_count(), "total_seconds": round(sum(r["seconds"] for r in rows), 1), "notebooks": rows}
     OUT.mkdir(exist_ok=True)
-    suffix = "" if mode == "learner" else "-fast"
     (OUT / f"results{suffix}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (OUT / f"results{suffix}.md").write_text(markdown(results), encoding="utf-8")
     print(f"total {results['total_seconds'] / 60:.1f} min → benchmarks/results{suffix}.md")
