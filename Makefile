@@ -33,9 +33,9 @@ test-unit: install
 explorer: install
 	$(VENV)/bin/voila --no-browser --Voila.ip=127.0.0.1 notebooks/app/bert_explorer.ipynb
 
-# Run every notebook in learner mode and record times, memory and metrics.
+# Run every notebook in learner mode and record times, memory and metrics (ONLY="05 07" for a subset).
 bench: install
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py $(if $(ONLY),--only $(ONLY),)
 
 # Re-execute notebooks in learner mode and store their outputs (NB=01_tokenization.ipynb for one).
 execute: install
