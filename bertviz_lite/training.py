@@ -414,13 +414,19 @@ def make_loader(
     shuffle: bool = False,
     seed: int = 0,
     pad_token_id: int = 0,
+    group_by_length: bool = False,
 ) -> DataLoader:
     """A DataLoader of padded dict batches from unpadded tokenizer output (+ labels); shuffled with its own seed.
 
-    Raises ValueError when `batch_size` < 1, the encodings are empty, or labels and encodings differ in length.
+    `group_by_length=True` (needs `shuffle=True`) draws batches of similar length, as `Trainer`'s option of that
+    name (its `LengthGroupedSampler`: random groups of 50 batches, sorted by length inside), so dynamic padding
+    adds few pad tokens. Raises ValueError when `batch_size` < 1, the encodings are empty, labels and encodings
+    differ in length, or `group_by_length` is asked without `shuffle`.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+    if group_by_length and not shuffle:
+        raise ValueError("group_by_length=True needs shuffle=True (it reorders the training batches)")
     keys = [k for k in encodings if k not in _NOT_MODEL_INPUTS]
     count = len(encodings[keys[0]]) if keys else 0
     if count == 0:
@@ -433,6 +439,13 @@ def make_loader(
         for example, label in zip(examples, labels):
             example["labels"] = label
     generator = torch.Generator().manual_seed(seed) if shuffle else None
+    if group_by_length:
+        from transformers.trainer_pt_utils import LengthGroupedSampler
+
+        lengths = [int(torch.tensor(e["input_ids"]).numel()) for e in examples]  # tokens (all choices together)
+        sampler = LengthGroupedSampler(batch_size, lengths=lengths, generator=generator)
+        return DataLoader(examples, batch_size=batch_size, sampler=sampler, generator=generator,  # type: ignore[arg-type]
+                          collate_fn=_Collate(pad_token_id))
     return DataLoader(examples, batch_size=batch_size, shuffle=shuffle, generator=generator,  # type: ignore[arg-type]
                       collate_fn=_Collate(pad_token_id))
 

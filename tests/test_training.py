@@ -315,3 +315,22 @@ def test_progress_text_in_a_notebook_ends_as_the_finished_bar(monkeypatch: pytes
     assert "3/3" in shown["bar"] and "100%" in shown["bar"]  # the stored text is the finished bar, not 0 %
     assert history.losses == pytest.approx([0.5, 0.4, 0.3]) and history.device == "cpu · fp32"
     assert history.examples_per_second > 0
+
+
+def test_make_loader_groups_by_length_reproducibly_and_wastes_less_padding() -> None:
+    enc, labels = toy_task(256)
+    grouped = make_loader(enc, labels, 16, shuffle=True, group_by_length=True)
+    plain = make_loader(enc, labels, 16, shuffle=True)
+
+    def padding(loader) -> int:
+        return sum(int((b["attention_mask"] == 0).sum()) for b in loader)
+
+    assert padding(grouped) < 0.5 * padding(plain)
+    seen = sorted(int(i) for b in grouped for i in b["input_ids"][:, 1:3].flatten())  # every example still there
+    assert len([b for b in grouped]) == len(plain) and len(seen) == 2 * 256
+    grouped.generator.manual_seed(0)
+    first = [b["input_ids"].tolist() for b in grouped]
+    grouped.generator.manual_seed(0)
+    assert [b["input_ids"].tolist() for b in grouped] == first  # the seed fixes the order
+    with pytest.raises(ValueError, match="shuffle"):
+        make_loader(enc, labels, 16, group_by_length=True)
