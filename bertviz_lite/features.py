@@ -35,7 +35,7 @@ POOLINGS = ("cls", "mean", "max")
 # the course SST-2 data (ties go to the simpler, earlier rung). 05 computes the ladder and, in learner mode,
 # asserts that these values are the ones it chose; change them only together with that run.
 BEST_RECIPE: dict[str, Any] = {"pooling": "mean", "layers": (-6, -5, -4, -3, -2, -1)}
-BEST_C = 0.01
+BEST_C = 0.03
 BEST_STANDARDISE = True
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 
