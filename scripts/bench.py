@@ -74,6 +74,18 @@ def target_rows(rows: list[dict]) -> list[str]:
     return lines
 
 
+def probe_result(cell: nbformat.NotebookNode) -> dict:
+    """Headlines and peak memory printed by the PROBE cell (empty when the probe did not run)."""
+    text = "".join(out.get("text", "") for out in cell.outputs if out.get("output_type") == "stream")
+    return json.loads(text.split("BENCH", 1)[1]) if "BENCH" in text else {"headlines": {}, "peak_rss_mb": None}
+
+
+def row_for(name: str, seconds: float, probe: dict) -> dict:
+    """One report row: wall time, peak memory, budget verdict and headline metrics of a notebook run."""
+    return {"notebook": name, "seconds": round(seconds, 1), "peak_rss_mb": round(probe["peak_rss_mb"] or 0),
+            "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"]}
+
+
 def run(path: Path, store: bool = False) -> dict:
     """Execute one notebook in a fresh kernel and return its time, peak memory and headline metrics."""
     nb = nbformat.read(path, as_version=4)
@@ -82,14 +94,27 @@ def run(path: Path, store: bool = False) -> dict:
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
-    text = "".join(out.get("text", "") for out in nb.cells[-1].outputs if out.get("output_type") == "stream")
-    probe = json.loads(text.split("BENCH", 1)[1]) if "BENCH" in text else {"headlines": {}, "peak_rss_mb": None}
+    probe = probe_result(nb.cells.pop())
     if store:  # keep the executed outputs, as `make execute` would
-        nb.cells.pop()
         clean_metadata(nb)
         nbformat.write(nb, path)
-    return {"notebook": path.name, "seconds": round(seconds, 1), "peak_rss_mb": round(probe["peak_rss_mb"] or 0),
-            "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"]}
+    return row_for(path.name, seconds, probe)
+
+
+def save(mode: str, rows: list[dict], partial: bool) -> dict:
+    """Write benchmarks/results{,-fast}.{json,md}; a partial run replaces its notebooks' rows and keeps the rest."""
+    suffix = "" if mode == "learner" else "-fast"
+    previous = OUT / f"results{suffix}.json"
+    if partial and previous.exists():
+        fresh = {r["notebook"] for r in rows}
+        kept = [r for r in json.loads(previous.read_text(encoding="utf-8"))["notebooks"] if r["notebook"] not in fresh]
+        rows = sorted(kept + rows, key=lambda r: r["notebook"])
+    results = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": platform.machine(),
+               "cpus": os.cpu_count(), "total_seconds": round(sum(r["seconds"] for r in rows), 1), "notebooks": rows}
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"results{suffix}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (OUT / f"results{suffix}.md").write_text(markdown(results), encoding="utf-8")
+    return results
 
 
 def markdown(results: dict) -> str:
@@ -129,17 +154,8 @@ def main() -> int:
         print(f"{path.name} ...", end=" ", flush=True)
         rows.append(run(path, store=args.store))
         print(f"{rows[-1]['seconds']:.1f} s, {rows[-1]['peak_rss_mb']} MB, {rows[-1]['headlines']}", flush=True)
+    results = save(mode, rows, partial=bool(args.only))
     suffix = "" if mode == "learner" else "-fast"
-    previous = OUT / f"results{suffix}.json"
-    if args.only and previous.exists():  # a partial run replaces its notebooks' rows and keeps the others
-        fresh = {r["notebook"] for r in rows}
-        kept = [r for r in json.loads(previous.read_text(encoding="utf-8"))["notebooks"] if r["notebook"] not in fresh]
-        rows = sorted(kept + rows, key=lambda r: r["notebook"])
-    results = {"mode": mode, "date": datetime.now(timezone.utc).strftime("%Y-%m-%d"), "machine": platform.machine(),
-               "cpus": os.cpu_count(), "total_seconds": round(sum(r["seconds"] for r in rows), 1), "notebooks": rows}
-    OUT.mkdir(exist_ok=True)
-    (OUT / f"results{suffix}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (OUT / f"results{suffix}.md").write_text(markdown(results), encoding="utf-8")
     print(f"total {results['total_seconds'] / 60:.1f} min → benchmarks/results{suffix}.md")
     over = [r["notebook"] for r in rows if not r["within_budget"]]
     return 1 if over or results["total_seconds"] > BUDGET_SUITE_S[mode] else 0

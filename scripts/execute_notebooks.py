@@ -1,7 +1,9 @@
 """Execute notebooks top to bottom in a fresh kernel (learner mode unless BERT_LAB_FAST=1) and store outputs.
 
 Usage: python scripts/execute_notebooks.py notebooks/01_tokenization.ipynb [...]
-Cells run with notebooks/ as the working directory; widget state and timing metadata are stripped.
+Cells run with notebooks/ as the working directory; widget state and timing metadata are stripped. A learner-mode
+run also records the notebook's time, peak memory and headline metrics in benchmarks/results.{json,md}, as
+`make bench` does for that notebook.
 """
 from __future__ import annotations
 
@@ -30,13 +32,20 @@ def execute(path: Path, timeout: int = 1800) -> float:
     nb = nbformat.read(path, as_version=4)
     env_note = "fast" if os.environ.get("BERT_LAB_FAST") == "1" else "learner"
     print(f"executing {path.relative_to(ROOT)} ({env_note} mode) ...", flush=True)
+    from bench import PROBE, probe_result, row_for, save  # bench imports this module: import it late
+
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     start = time.perf_counter()
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
+    seconds = time.perf_counter() - start
+    probe = probe_result(nb.cells.pop())
     clean_metadata(nb)
     nbformat.write(nb, path)
-    return time.perf_counter() - start
+    if env_note == "learner":
+        save("learner", [row_for(path.name, seconds, probe)], partial=True)
+    return seconds
 
 
 def main(paths: list[str]) -> int:

@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIGS = [  # (learning rate, epochs, batch size)
     (5e-5, 3, 16),
     (1e-4, 3, 16),
-    (1e-4, 4, 16),
 ]
 
 
