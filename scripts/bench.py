@@ -83,7 +83,8 @@ def probe_result(cell: nbformat.NotebookNode) -> dict:
 def row_for(name: str, seconds: float, probe: dict) -> dict:
     """One report row: wall time, peak memory, budget verdict and headline metrics of a notebook run."""
     return {"notebook": name, "seconds": round(seconds, 1), "peak_rss_mb": round(probe["peak_rss_mb"] or 0),
-            "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"]}
+            "within_budget": seconds <= BUDGET_NOTEBOOK_S, "headlines": probe["headlines"],
+            "run_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
 def run(path: Path, store: bool = False) -> dict:
