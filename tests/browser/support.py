@@ -64,13 +64,20 @@ def _wait_until_answers(url: str, process: subprocess.Popen, log: Path, timeout:
     pytest.fail(f"the server did not answer {url} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
+def _environment(extra: dict[str, str] | None) -> dict[str, str]:
+    """The tests' environment for a server and its kernels, as on a learner's machine: matplotlib's inline backend
+    (the test run's MPLBACKEND=Agg would turn every figure into text), plus `extra`."""
+    environ = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    return {**environ, **(extra or {})}
+
+
 @contextmanager
 def server(command: list[str], cwd: Path, probe: str, log: Path, env: dict[str, str] | None = None,
            timeout: float = 90) -> Iterator[None]:
     """Run a server (in its own process group) until `probe` answers; stop it and its kernels afterwards."""
     with open(log, "w") as out:
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env={**os.environ, **(env or {})})
+                                   env=_environment(env))
     try:
         _wait_until_answers(probe, process, log, timeout)
         yield
@@ -142,26 +149,58 @@ def open_notebook(page, base: str, name: str, timeout_ms: int = 60_000) -> None:
         }""", arg=name, timeout=timeout_ms)
 
 
+_ERRORS = """() => jupyterapp.shell.currentWidget.content.widgets
+      .filter(c => c.model.type === 'code')
+      .flatMap(c => { const o = c.model.outputs; const out = [];
+                      for (let i = 0; i < o.length; i++) { const x = o.get(i).toJSON();
+                        if (x.output_type === 'error') out.push(x.ename + ': ' + x.evalue); }
+                      return out; })"""
+
+
+def _wait_for_cells(page, indices_js: str, timeout_ms: int) -> None:
+    """Wait until the chosen code cells have run and the kernel is idle, or a cell shows an error."""
+    page.wait_for_function(
+        """(pick) => {
+            const w = jupyterapp.shell.currentWidget;
+            const cells = w.content.widgets.filter((c, i) => c.model.type === 'code' && eval(pick)(i, c));
+            const done = cells.every(c => c.model.executionCount !== null);
+            const failed = w.content.widgets.some(c => c.model.type === 'code' && Array.from(
+                {length: c.model.outputs.length}, (_, k) => c.model.outputs.get(k).type).includes('error'));
+            return failed || (done && w.sessionContext.session.kernel.status === 'idle');
+        }""", arg=indices_js, timeout=timeout_ms, polling=500)
+    errors = page.evaluate(_ERRORS)
+    assert errors == [], f"cells raised: {errors}"
+
+
 def run_all(page, timeout_ms: int = 180_000) -> float:
     """Clear the outputs, run every cell (Run ▸ Run All Cells) and wait until all ran; returns the seconds taken."""
     start = time.monotonic()
     page.evaluate("async () => { await jupyterapp.commands.execute('notebook:clear-all-cell-outputs'); "
                   "await jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    page.wait_for_function(
-        """() => {
-            const w = jupyterapp.shell.currentWidget;
-            const cells = w.content.widgets.filter(c => c.model.type === 'code');
-            const done = cells.every(c => c.model.executionCount !== null);
-            return done && w.sessionContext.session.kernel.status === 'idle';
-        }""", timeout=timeout_ms, polling=500)
-    errors = page.evaluate(
-        """() => jupyterapp.shell.currentWidget.content.widgets
-              .filter(c => c.model.type === 'code')
-              .flatMap(c => { const o = c.model.outputs; const out = [];
-                              for (let i = 0; i < o.length; i++) { const x = o.get(i).toJSON();
-                                if (x.output_type === 'error') out.push(x.ename + ': ' + x.evalue); }
-                              return out; })""")
-    assert errors == [], f"cells raised: {errors}"
+    _wait_for_cells(page, "(i, c) => true", timeout_ms)
+    return time.monotonic() - start
+
+
+def run_cells(page, containing: list[str], timeout_ms: int = 120_000) -> float:
+    """Run, in order, the first code cell and each code cell whose source contains one of `containing` (select the
+    cell, Run ▸ Run Selected Cell), as a learner who runs only what they need; returns the seconds taken."""
+    start = time.monotonic()
+    picked = page.evaluate(
+        """async (needles) => {
+            const w = jupyterapp.shell.currentWidget, nb = w.content, picked = [];
+            nb.widgets.forEach((c, i) => {
+              if (c.model.type !== 'code') return;
+              const src = c.model.sharedModel.getSource();
+              if (picked.length === 0 || needles.some(n => src.includes(n))) picked.push(i);
+            });
+            for (const i of picked) {
+              nb.activeCellIndex = i;
+              await jupyterapp.commands.execute('notebook:run-cell');
+            }
+            return picked;
+        }""", containing)
+    assert len(picked) >= 1 + len(containing), f"cells not found: {containing} (picked {picked})"
+    _wait_for_cells(page, f"(i, c) => {json.dumps(picked)}.includes(i)", timeout_ms)
     return time.monotonic() - start
 
 
