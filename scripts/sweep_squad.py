@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "sweeps" / "squad.json"
 KEYS = ("lr", "epochs", "max_length", "stride", "negative_every", "batch_size")
 CONFIGS = [  # (learning rate, epochs, max_length, stride, negative_every, batch size)
-    (1e-4, 3, 256, 64, 1, 16),
-    (1e-4, 3, 192, 64, 3, 16),
-    (5e-5, 3, 192, 64, 3, 16),
+    (1e-4, 5, 192, 64, 3, 16),
+    (2e-4, 5, 192, 64, 3, 16),
+    (1e-4, 5, 192, 64, 3, 8),
 ]
 
 
