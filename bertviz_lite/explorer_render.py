@@ -32,8 +32,8 @@ def header_html(explorer: Explorer, title: str = "BERT explorer") -> str:
     """The app's title and one line naming the model in use and how to change it (escaped)."""
     return (f'<div class="bvl-explorer-header"><h2 style="margin:4px 0">{html.escape(title)}</h2>'
             f'<div class="bvl-explorer-model" style="font-size:13px;color:#333">Model: '
-            f"<b>{html.escape(explorer.describe())}</b> · to use another BERT checkpoint: "
-            f"<code>{html.escape(CHANGE_MODEL)}</code> (a Hub name or a local folder)</div></div>")
+            f"<b>{html.escape(explorer.describe())}</b> · another model (Hub name or folder): "
+            f"<code>{html.escape(CHANGE_MODEL)}</code></div></div>")
 
 
 def messages_html(messages: list[str], seconds: float | None = None) -> str:
