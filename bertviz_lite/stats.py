@@ -165,6 +165,11 @@ def paired_bootstrap(metric: Callable[[Any, Any], float], preds_a: Any, preds_b:
 
 
 def format_interval(interval: Interval, scale: float = 100.0, digits: int = 1, unit: str = " %") -> str:
-    """'85.8 % [83.1, 88.2]': the estimate and its interval times `scale`, rounded to `digits` decimals."""
+    """'85.8 % [83.1, 88.2]': the estimate and its interval times `scale`, rounded to `digits` decimals.
+
+    Raises ValueError for `digits` that is not an int >= 0.
+    """
+    if not isinstance(digits, int) or digits < 0:
+        raise ValueError(f"digits must be an int >= 0 (decimals shown), got {digits!r}.")
     est, low, high = (round(v * scale, digits) for v in interval)
     return f"{est:.{digits}f}{unit} [{low:.{digits}f}, {high:.{digits}f}]"
