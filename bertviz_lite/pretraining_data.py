@@ -37,6 +37,8 @@ def corpus_tokenizer(tokenizer: Any, sentences: Sequence[str]) -> Any:
     """
     from transformers import BertTokenizer
 
+    if not len(sentences):
+        raise ValueError("sentences is empty: give the corpus sentences the smaller vocabulary should cover.")
     vocab = tokenizer.get_vocab()
     used = {i for row in tokenizer(list(sentences), add_special_tokens=False)["input_ids"] for i in row}
     keep = used | set(tokenizer.all_special_ids) | {i for t, i in vocab.items() if len(t.removeprefix("##")) == 1}
