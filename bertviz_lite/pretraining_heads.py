@@ -28,6 +28,11 @@ def tiny_bert_config(vocab_size: int, hidden_size: int = 128, num_hidden_layers:
     """A small `BertConfig` (feed-forward 4 × hidden) that pretrains on a laptop CPU in minutes."""
     from transformers import BertConfig
 
+    if not isinstance(vocab_size, int) or vocab_size < 1:
+        raise ValueError(f"vocab_size must be an int >= 1, got {vocab_size!r}.")
+    if hidden_size < 1 or num_attention_heads < 1 or hidden_size % num_attention_heads:
+        raise ValueError(f"hidden_size={hidden_size} must be a positive multiple of num_attention_heads="
+                         f"{num_attention_heads} (each head gets hidden_size / num_attention_heads dimensions).")
     return BertConfig(vocab_size=vocab_size, hidden_size=hidden_size, num_hidden_layers=num_hidden_layers,
                       num_attention_heads=num_attention_heads, intermediate_size=4 * hidden_size,
                       max_position_embeddings=max_position_embeddings, **kwargs)
