@@ -151,6 +151,8 @@ def load_with_info(model_class: type, name: str | None = None, **kwargs: Any) ->
     """A model of `model_class` from the course checkpoint (eval, eager) and which weights were missing/unexpected."""
     from .models import _from_pretrained
 
+    if not hasattr(model_class, "from_pretrained"):
+        raise ValueError(f"model_class must be a transformers model class such as BertForPreTraining, got {model_class!r}.")
     kwargs.setdefault("attn_implementation", "eager")
     model, info = _from_pretrained(model_class, name, output_loading_info=True, **kwargs)
     return model.eval(), {key: sorted(value) for key, value in info.items()}
