@@ -37,7 +37,12 @@ def course_mlm_info() -> dict[str, Any]:
             f"The course MLM is not built yet (nothing in {course_mlm_dir()}). Run notebook "
             f"04_pretraining_mlm_nsp.ipynb top to bottom, or `{BUILD_COMMAND}` from the project folder; "
             "it trains the tiny BERT in a few minutes and saves it there.")
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CourseModelMissing(
+            f"The course MLM in {course_mlm_dir()} is damaged (course_mlm.json is not readable JSON: {exc}). "
+            f"Build it again with notebook 04_pretraining_mlm_nsp.ipynb or `{BUILD_COMMAND}`.") from None
 
 
 def save_course_mlm(model: nn.Module, tokenizer: Any, info: dict[str, Any], overwrite: bool = True) -> bool:
