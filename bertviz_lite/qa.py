@@ -158,7 +158,12 @@ def best_spans(start_logits: Any, end_logits: Any, offsets: Sequence[tuple[int, 
 
 
 def argmax_span(start_logits: Any, end_logits: Any) -> tuple[int, int]:
-    """The naive decoder: two independent argmaxes (start, end), which may give end < start or a question token."""
+    """The naive decoder: two independent argmaxes (start, end), which may give end < start or a question token.
+
+    Raises ValueError when `start_logits` or `end_logits` is empty.
+    """
+    if torch.as_tensor(start_logits).numel() == 0 or torch.as_tensor(end_logits).numel() == 0:
+        raise ValueError("start_logits and end_logits must hold at least one position each.")
     return int(torch.as_tensor(start_logits).argmax()), int(torch.as_tensor(end_logits).argmax())
 
 
