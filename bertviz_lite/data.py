@@ -282,6 +282,8 @@ def load_swag(source: str | os.PathLike | None = None, split: str = "train") -> 
             line = int(bad.to_numpy().nonzero()[0][0]) + 2
             raise DataFormatError(f"{_show(path)}:{line}: expected label 0, 1, 2 or 3.")
         frame["label"] = frame["label"].astype(int)
+    if frame.empty:
+        raise DataFormatError(f"{_show(path)}: no rows found (expected SWAG lines after the header).")
     return frame.reset_index(drop=True)
 
 
