@@ -303,6 +303,8 @@ def load_mrpc(source: str | os.PathLike | None = None, split: str = "train") -> 
                 f"with label 0 or 1, got {len(fields)} field(s)."
             )
         rows.append((int(fields[0]), fields[1], fields[2], fields[3], fields[4]))
+    if not rows:
+        raise DataFormatError(f"{_show(path)}: no sentence pairs found (expected lines after the header).")
     return pd.DataFrame(rows, columns=["label", "id1", "id2", "sentence1", "sentence2"])
 
 
