@@ -379,6 +379,8 @@ def _pad(rows: Sequence[Any], value: int | float) -> torch.Tensor:
 
 def pad_collate(features: list[dict], pad_token_id: int = 0) -> dict[str, torch.Tensor]:
     """Dynamic padding of a list of examples: ids with `pad_token_id`, masks/types with 0, list labels with -100."""
+    if not features:
+        raise ValueError("features is empty: a batch needs at least one example.")
     batch: dict[str, torch.Tensor] = {}
     for key in features[0]:
         rows = [f[key] for f in features]
