@@ -468,6 +468,8 @@ def make_evaluator(loader: DataLoader) -> Callable[[nn.Module], dict[str, float]
         totals = torch.zeros(3, dtype=torch.float64)  # correct, counted, loss sum
         with torch.no_grad():
             for batch in accelerator.prepare(loader):
+                if "labels" not in batch:
+                    raise ValueError("the loader has no labels: build it with make_loader(encodings, labels) to evaluate")
                 logits, labels = model(**batch).logits, batch["labels"]  # (B, C) / (B, T, C); (B,) / (B, T)
                 keep = (labels != -100).reshape(len(labels), -1)
                 hits = ((logits.argmax(-1) == labels).reshape(len(labels), -1) & keep).sum(1)
