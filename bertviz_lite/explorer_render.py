@@ -83,6 +83,8 @@ def statistic_values(result: Analysis, statistic: str | Statistic) -> np.ndarray
             raise ValueError(f"the statistic must return finite numbers of shape (layers, heads) = {expected}, "
                              f"got shape {values.shape}.")
         return values
+    if result.stats is None:
+        raise ValueError("this analysis has no attention statistics: analyse a non-empty text first.")
     table = result.stats.as_dict()
     if statistic not in table:
         raise ValueError(f"statistic must be one of {sorted(table)} or a function, got {statistic!r}.")
