@@ -47,7 +47,10 @@ def view_assets() -> tuple[str, str]:
 
 
 def quantize(stacked: np.ndarray) -> str:
-    """Weights in [0, 1] (any shape) as base64 text of bytes round(255 * w), in C order."""
+    """Weights in [0, 1] (any shape) as base64 text of bytes round(255 * w), in C order; values outside [0, 1]
+    are clipped to it. Raises ValueError for NaN or infinite weights."""
+    if not np.isfinite(stacked).all():
+        raise ValueError("attention weights must be finite: NaN or inf found (did a softmax overflow?).")
     q = np.clip(np.rint(stacked * 255.0), 0, 255).astype(np.uint8)
     return base64.b64encode(q.tobytes()).decode("ascii")
 
