@@ -146,6 +146,8 @@ def score_split(task: Task, model: Any, tokenizer: Any, frame: pd.DataFrame, rec
     official SQuAD v1.1 rules (`qa.squad_scores`) for squad; F1, EM and entity F1 with percentile-bootstrap
     intervals over examples (1,000 resamples). `examples` counts the predictions gathered from all processes.
     """
+    if len(frame) == 0:
+        raise ValueError(f"frame has no rows: there is nothing to score on this {task.name} split.")
     encoded = task.encode(tokenizer, frame, recipe, train=False)
     pad_id = tokenizer.pad_token_id or 0
     result: dict[str, Any] = {}
