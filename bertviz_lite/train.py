@@ -89,6 +89,8 @@ def load_splits(task: Task, data_arg: str | None, want_test: bool, limit: int | 
     """
     from .data import DataFormatError
 
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit must be >= 1 rows per split, got {limit}")
     if data_arg is not None and not data_arg.startswith(("http://", "https://")) and not Path(data_arg).is_dir():
         what = "is a file" if Path(data_arg).is_file() else "does not exist"
         raise UsageError(f"--data {data_arg} {what}: give the folder that holds the {task.dataset} split files")
