@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lr", type=_positive(float), help="peak learning rate")
     parser.add_argument("--batch-size", type=_positive(int), help="examples per step and process")
     parser.add_argument("--max-length", type=_positive(int), help="tokens per example (QA: per window)")
+    parser.add_argument("--negative-every", type=_positive(int), help="squad: train on 1 in N windows that lack "
+                        "the answer (1 keeps all)")
     parser.add_argument("--max-steps", type=_positive(int), help="stop after this many optimizer steps")
     parser.add_argument("--mixed-precision", choices=("auto", "no", "bf16"), default="auto",
                         help="auto: bf16 where the CPU/GPU has it, no: fp32")
@@ -276,7 +278,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if not args.resume and (found or (output / "metrics.json").exists()):
         raise UsageError(f"{output} already holds a run: pass --resume to continue it, or another --output")
     recipe = dataclasses.replace(task.recipe, **{k: v for k, v in {
-        "lr": args.lr, "epochs": args.epochs, "batch_size": args.batch_size, "max_length": args.max_length}.items()
+        "lr": args.lr, "epochs": args.epochs, "batch_size": args.batch_size, "max_length": args.max_length,
+        "negative_every": args.negative_every}.items()
         if v is not None})
     splits = load_splits(task, args.data, args.test, args.limit)
     model, tokenizer = load_model(task, args.checkpoint)
