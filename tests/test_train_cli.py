@@ -154,3 +154,19 @@ def test_a_finished_run_is_not_overwritten(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "metrics.json").write_text("{}")
     assert train.main(["sst2", "--output", str(tmp_path)]) == 2
     assert "already holds a run" in capsys.readouterr().err
+
+
+def test_squad_training_windows_keep_every_answer_and_one_in_k_of_the_others() -> None:
+    import dataclasses
+
+    from bertviz_lite import models
+
+    task, tokenizer = TASKS["squad"], models.load_tokenizer()
+    frame = task.load(None, "train").head(40)
+    every = task.encode(tokenizer, frame, dataclasses.replace(task.recipe, negative_every=1), train=True)
+    some = task.encode(tokenizer, frame, dataclasses.replace(task.recipe, negative_every=3), train=True)
+    empty = [s == 0 for s in every["start_positions"]]
+    assert 0 < sum(empty) < len(empty)  # the sample has both kinds of window
+    assert sum(s != 0 for s in some["start_positions"]) == len(empty) - sum(empty)
+    assert sum(s == 0 for s in some["start_positions"]) == -(-sum(empty) // 3)
+    assert {len(v) for v in some.values()} == {len(some["input_ids"])}  # every column filtered alike
