@@ -26,8 +26,9 @@ __version__ = "0.1.0"
 # Submodules, imported on first attribute access (PEP 562).
 SUBMODULES = (
     "attention", "attention_inputs", "attention_plots", "basic_tokenizer", "checks", "course_mlm", "data",
-    "explorer", "explorer_app", "features", "head_stats", "models", "ner", "optim", "pretraining",
-    "pretraining_data", "pretraining_heads", "qa", "runtime", "schedules", "stats", "tokens", "training",
+    "doctor", "explorer", "explorer_app", "explorer_render", "features", "head_stats", "models", "ner", "optim",
+    "pretraining", "pretraining_data", "pretraining_heads", "qa", "runtime", "schedules", "stats", "tasks",
+    "tokens", "train", "training",
 )
 # Functions re-exported at the top level, with the submodule that defines them.
 _LAZY_FUNCTIONS = {"head_view": "attention", "model_view": "attention"}
