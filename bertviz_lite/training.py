@@ -420,10 +420,11 @@ def make_loader(
 ) -> DataLoader:
     """A DataLoader of padded dict batches from unpadded tokenizer output (+ labels); shuffled with its own seed.
 
-    `group_by_length=True` (needs `shuffle=True`) draws batches of similar length, as `Trainer`'s option of that
-    name (its `LengthGroupedSampler`: random groups of 50 batches, sorted by length inside), so dynamic padding
-    adds few pad tokens. Raises ValueError when `batch_size` < 1, the encodings are empty, labels and encodings
-    differ in length, or `group_by_length` is asked without `shuffle`.
+    `group_by_length=True` (needs `shuffle=True`) draws batches of similar length with `Trainer`'s own
+    `LengthGroupedSampler` (random groups of 50 batches, sorted by length inside; in Trainer 5.23
+    `train_sampling_strategy="group_by_length"`), so dynamic padding adds few pad tokens. Raises ValueError when
+    `batch_size` < 1, the encodings are empty, labels and encodings differ in length, or `group_by_length` is
+    asked without `shuffle`.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, got {batch_size}")
@@ -466,7 +467,9 @@ def make_evaluator(loader: DataLoader) -> Callable[[nn.Module], dict[str, float]
         was_training = model.training
         model.eval()
         totals = torch.zeros(3, dtype=torch.float64)  # correct, counted, loss sum
-        with torch.no_grad():
+        # fork_rng: iterating a loader draws from torch's global generator, which would shift the dropout masks
+        # of the training steps after this evaluation; with the fork, a run is the same with or without evaluation
+        with torch.no_grad(), torch.random.fork_rng(devices=[]):
             for batch in accelerator.prepare(loader):
                 if "labels" not in batch:
                     raise ValueError("the loader has no labels: build it with make_loader(encodings, labels) to evaluate")

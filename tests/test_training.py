@@ -334,3 +334,12 @@ def test_make_loader_groups_by_length_reproducibly_and_wastes_less_padding() -> 
     assert [b["input_ids"].tolist() for b in grouped] == first  # the seed fixes the order
     with pytest.raises(ValueError, match="shuffle"):
         make_loader(enc, labels, 16, group_by_length=True)
+
+
+def test_evaluation_does_not_change_the_training_run() -> None:
+    enc, labels = toy_task(64)
+    loader = make_loader(enc, labels, 16, shuffle=True)
+    config = TrainConfig(epochs=2, lr=1e-3, mixed_precision="no")
+    with_eval = fit(tiny_classifier(), loader, config, make_evaluator(make_loader(enc, labels, 32)), live_plot=False)
+    without = fit(tiny_classifier(), loader, config, live_plot=False)
+    assert with_eval.losses == without.losses  # dropout masks of epoch 2 do not depend on the evaluation
