@@ -15,8 +15,6 @@ from .attention_inputs import as_stacked
 
 __all__ = ["HeadStats", "as_stacked", "head_statistics"]
 
-_MOVED_TO_PLOTS = {"plot_head_statistics", "plot_heads", "plot_model_grid", "plot_head_lines"}
-
 
 @dataclass(frozen=True)
 class HeadStats:
@@ -54,11 +52,3 @@ def head_statistics(attention: Any, tokens: Sequence[str], cls_token: str = "[CL
     return HeadStats(entropy=entropy, to_cls=a[..., is_cls].sum(-1).mean(-1), to_sep=a[..., is_sep].sum(-1).mean(-1),
                      distance=(a * gap).sum(-1).mean(-1), max_entropy=float(np.log2(t)))
 
-
-def __getattr__(name: str) -> Any:
-    """The static figures moved to `attention_plots`; old imports from here keep working."""
-    if name in _MOVED_TO_PLOTS:
-        from . import attention_plots  # lazy: plots import matplotlib and are not part of the statistics
-
-        return getattr(attention_plots, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,13 +9,13 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
 
-from bertviz_lite.head_stats import (  # noqa: E402
-    head_statistics,
+from bertviz_lite.attention_plots import (  # noqa: E402
     plot_head_lines,
     plot_head_statistics,
     plot_heads,
     plot_model_grid,
 )
+from bertviz_lite.head_stats import head_statistics  # noqa: E402
 
 TOKENS = ["[CLS]", "the", "cat", "sat", "[SEP]"]
 
