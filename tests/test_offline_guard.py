@@ -4,7 +4,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-
 from offline_guard import NetworkBlocked, is_loopback
 
 
