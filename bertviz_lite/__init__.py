@@ -25,8 +25,8 @@ __version__ = "0.1.0"
 
 # Submodules, imported on first attribute access (PEP 562).
 SUBMODULES = (
-    "attention", "attention_inputs", "attention_plots", "basic_tokenizer", "checks", "course_mlm", "data",
-    "explorer", "explorer_app", "explorer_render", "features", "head_stats", "models", "ner", "optim",
+    "attention", "attention_inputs", "attention_plots", "basic_tokenizer", "batches", "checks", "course_mlm", "data",
+    "explorer", "explorer_app", "explorer_render", "features", "head_stats", "models", "monitor", "ner", "optim",
     "pretraining", "pretraining_data", "pretraining_heads", "qa", "runtime", "schedules", "stats", "tasks",
     "tokens", "train", "training",
 )

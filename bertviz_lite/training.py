@@ -2,17 +2,15 @@
 
 Taught in 07_sequence_classification: `default_loss`, `train_step` and `fit` are written in that notebook's cells
 and saved here unchanged (tests/test_notebook_sync.py keeps them equal); 04 and 08-10 call them. The rest
-(`TrainConfig`, `History`, `Monitor`, precision and device helpers, loaders, evaluators) is bookkeeping the
-notebooks use without re-deriving it.
+(`TrainConfig`, precision and device helpers, evaluators; `History`/`Monitor` from `monitor`, loaders from
+`batches`) is bookkeeping the notebooks use without re-deriving it.
 """
 from __future__ import annotations
 
-import io
 import itertools
 import math
-import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -23,6 +21,8 @@ from torch import nn
 from torch.utils.data import DataLoader
 from transformers import get_scheduler
 
+from .batches import make_loader, pad_collate
+from .monitor import History, Monitor
 from .optim import param_groups
 
 __all__ = [
@@ -46,8 +46,6 @@ __all__ = [
 ]
 
 PRECISIONS = ("auto", "no", "bf16")
-# Keys a tokenizer may return that the model does not accept.
-_NOT_MODEL_INPUTS = ("offset_mapping", "overflow_to_sample_mapping", "special_tokens_mask", "length")
 
 
 @dataclass
@@ -86,158 +84,6 @@ class TrainConfig:
         for name, ok in checks.items():
             if not ok:
                 raise ValueError(f"TrainConfig.{name} must be {ranges[name]}, got {getattr(self, name)!r}")
-
-
-@dataclass
-class History:
-    """What `fit` saw: loss and LR per optimizer step, metrics per evaluation, wall time (s), training speed
-    (examples per second, evaluation excluded) and the device it ran on (e.g. "cpu · bf16 autocast")."""
-
-    steps: list[int] = field(default_factory=list)
-    losses: list[float] = field(default_factory=list)
-    lrs: list[float] = field(default_factory=list)
-    evals: list[dict] = field(default_factory=list)
-    seconds: float = 0.0
-    examples_per_second: float = 0.0
-    device: str = ""
-
-    def plot(self, title: str = "Fine-tuning") -> Any:
-        """Training loss per step (raw and smoothed, eval loss as dots) and the eval metrics; returns the Figure.
-
-        With fewer than two evaluations the metrics go in the loss panel's title instead of a one-point panel.
-        """
-        from matplotlib.figure import Figure
-
-        metrics = sorted({k for e in self.evals for k in e if k not in ("step", "epoch", "loss")})
-        two_panels = len(self.evals) >= 2 and bool(metrics)
-        fig = Figure(figsize=(8, 3.2) if two_panels else (5.5, 3.2), layout="constrained")
-        axes = fig.subplots(1, 2) if two_panels else [fig.subplots()]
-        ax_loss = axes[0]
-        if self.steps:
-            window = max(1, len(self.losses) // 20)
-            ax_loss.plot(self.steps, self.losses, color="tab:blue", alpha=0.3 if window > 1 else 1.0,
-                         label="training loss per step")
-            if window > 1:
-                sums = [0.0, *torch.tensor(self.losses, dtype=torch.float64).cumsum(0).tolist()]
-                smooth = [(sums[i + 1] - sums[max(0, i + 1 - window)]) / min(window, i + 1)
-                          for i in range(len(self.losses))]
-                ax_loss.plot(self.steps, smooth, color="tab:blue", label=f"mean of last {window} steps")
-        evals_with_loss = [(e["step"], e["loss"]) for e in self.evals if "loss" in e]
-        if evals_with_loss:
-            ax_loss.plot(*zip(*evals_with_loss), "o", color="tab:orange", label="evaluation loss")
-        last = "" if two_panels or not self.evals else " · eval " + ", ".join(
-            f"{name} {self.evals[-1][name]:.3f}" for name in metrics if name in self.evals[-1])
-        ax_loss.set(title=f"{title}: loss{last}", xlabel="optimizer step", ylabel="loss")
-        ax_loss.legend(loc="upper right", fontsize=8)
-        if two_panels:
-            ax_eval = axes[1]
-            for name, style in zip(metrics, itertools.cycle(["o-", "s--", "^:", "d-."])):
-                points = [(e["step"], e[name]) for e in self.evals if name in e]
-                ax_eval.plot(*zip(*points), style, label=name)
-            ax_eval.set(title=f"{title}: evaluation", xlabel="optimizer step", ylabel="metric value",
-                        xlim=(0, self.steps[-1] + 1 if self.steps else 1))
-            ax_eval.legend(loc="lower right", fontsize=8)
-        for ax in axes:
-            ax.tick_params(labelsize=8)
-        return fig
-
-
-class _DisplayFile:
-    """A file-like target for tqdm that shows the bar's latest text in one notebook output (so the stored output
-    is the finished bar, not a widget frozen at 0 %)."""
-
-    def __init__(self) -> None:
-        self.display_id: str | None = None
-
-    def write(self, text: str) -> None:
-        from IPython.display import display, update_display
-
-        text = text.strip("\r\n")
-        if not text:
-            return
-        if self.display_id is None:
-            self.display_id = display({"text/plain": text}, raw=True, display_id=True).display_id
-        else:
-            update_display({"text/plain": text}, raw=True, display_id=self.display_id)
-
-    def flush(self) -> None:
-        """Nothing is buffered."""
-
-
-def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and "IPKernelApp" in shell.config
-
-
-class Monitor:
-    """The bookkeeping of one `fit` run: fills the History, drives a tqdm bar and a live loss plot.
-
-    In a notebook the bar is text in one output (updated in place) and the plot one PNG (dpi 100) redrawn every
-    `log_every` steps and after each evaluation; elsewhere the bar goes to stderr and there is no plot. Only the
-    main process shows anything (`enabled=False` elsewhere). Training time excludes the evaluations.
-    """
-
-    def __init__(self, total: int, device: str, live_plot: bool = True, enabled: bool = True,
-                 log_every: int = 10) -> None:
-        from tqdm.std import tqdm
-
-        notebook = enabled and _in_notebook()
-        self.history = History(device=device)
-        self.total, self.log_every, self.examples, self.train_seconds = total, log_every, 0, 0.0
-        self.live_plot, self.plot_handle = live_plot and notebook, None
-        self.bar = tqdm(total=total, desc="fine-tuning", unit="step", disable=not enabled, mininterval=0.5,
-                        file=_DisplayFile() if notebook else None, ascii=False)
-        self.start = self.mark = time.perf_counter()
-
-    @property
-    def steps(self) -> int:
-        """Optimizer steps done so far."""
-        return len(self.history.losses)
-
-    def step(self, loss: float, lr: float, batch: Mapping[str, Any]) -> None:
-        """Record one optimizer step (its loss, the LR it used, the batch's examples)."""
-        now = time.perf_counter()
-        self.train_seconds += now - self.mark
-        self.mark = now
-        self.history.steps.append(self.steps + 1)
-        self.history.losses.append(loss)
-        self.history.lrs.append(lr)
-        self.examples += int(next(iter(batch.values())).shape[0])
-        self.bar.update(1)
-        if self.steps % self.log_every == 0 or self.steps == self.total:
-            self.bar.set_postfix(loss=f"{loss:.3f}", refresh=False)
-            self._draw()
-
-    def evaluated(self, epoch: int, metrics: Mapping[str, float]) -> None:
-        """Record the metrics of the evaluation that ran after `epoch`; its time is not training time."""
-        self.history.evals.append({"epoch": epoch, "step": self.steps, **metrics})
-        self.mark = time.perf_counter()
-        self._draw()
-
-    def finish(self) -> History:
-        """Close the bar, set the timings and return the History."""
-        self.bar.close()
-        self.history.seconds = time.perf_counter() - self.start
-        self.history.examples_per_second = self.examples / max(self.train_seconds, 1e-9)
-        self._draw()
-        return self.history
-
-    def _draw(self) -> None:
-        if not self.live_plot:
-            return
-        from IPython.display import Image, display
-
-        buffer = io.BytesIO()
-        self.history.plot().savefig(buffer, format="png", dpi=100)
-        image = Image(data=buffer.getvalue(), format="png")
-        if self.plot_handle is None:
-            self.plot_handle = display(image, display_id=True)
-        else:
-            self.plot_handle.update(image)
 
 
 @cache
@@ -362,95 +208,6 @@ def fit(model: nn.Module, train_loader: DataLoader, config: TrainConfig,
                 monitor.evaluated(epoch, evaluate(model))
     model.eval()
     return monitor.finish()
-
-
-def _pad(rows: Sequence[Any], value: int | float) -> torch.Tensor:
-    """Pad nested int/float lists on their last axis to the longest row: (B, T) or (B, C, T)."""
-    if rows and isinstance(rows[0], torch.Tensor):
-        rows = [r.tolist() for r in rows]
-    if not rows or not isinstance(rows[0], (list, tuple)):
-        return torch.tensor(rows)
-    if rows[0] and isinstance(rows[0][0], (list, tuple)):  # multiple choice: (B, C, T)
-        width = max(len(seq) for row in rows for seq in row)
-        return torch.tensor([[list(seq) + [value] * (width - len(seq)) for seq in row] for row in rows])
-    width = max(len(row) for row in rows)
-    return torch.tensor([list(row) + [value] * (width - len(row)) for row in rows])
-
-
-def pad_collate(features: list[dict], pad_token_id: int = 0) -> dict[str, torch.Tensor]:
-    """Dynamic padding of a list of examples: ids with `pad_token_id`, masks/types with 0, list labels with -100."""
-    if not features:
-        raise ValueError("features is empty: a batch needs at least one example.")
-    batch: dict[str, torch.Tensor] = {}
-    for key in features[0]:
-        rows = [f[key] for f in features]
-        if key == "input_ids":
-            batch[key] = _pad(rows, pad_token_id)
-        elif key == "labels":
-            first = rows[0]
-            is_float = isinstance(first, float) or (isinstance(first, (list, tuple)) and first
-                                                    and isinstance(first[0], float))
-            if is_float:  # regression targets or multi-hot vectors: same length, no padding
-                batch[key] = torch.tensor(rows, dtype=torch.float32)
-            else:  # class ids, or per-token labels padded with -100 (ignored by cross-entropy)
-                batch[key] = _pad(rows, -100)
-        else:
-            batch[key] = _pad(rows, 0)
-    return batch
-
-
-class _Collate:
-    """`pad_collate` with a fixed pad id, as a picklable object (DataLoader workers and Trainer can copy it)."""
-
-    def __init__(self, pad_token_id: int) -> None:
-        self.pad_token_id = pad_token_id
-
-    def __call__(self, features: list[dict]) -> dict[str, torch.Tensor]:
-        return pad_collate(features, self.pad_token_id)
-
-
-def make_loader(
-    encodings: Mapping[str, Sequence[Any]],
-    labels: Sequence[Any] | None = None,
-    batch_size: int = 16,
-    shuffle: bool = False,
-    seed: int = 0,
-    pad_token_id: int = 0,
-    group_by_length: bool = False,
-) -> DataLoader:
-    """A DataLoader of padded dict batches from unpadded tokenizer output (+ labels); shuffled with its own seed.
-
-    `group_by_length=True` (needs `shuffle=True`) draws batches of similar length with `Trainer`'s own
-    `LengthGroupedSampler` (random groups of 50 batches, sorted by length inside; in Trainer 5.23
-    `train_sampling_strategy="group_by_length"`), so dynamic padding adds few pad tokens. Raises ValueError when
-    `batch_size` < 1, the encodings are empty, labels and encodings differ in length, or `group_by_length` is
-    asked without `shuffle`.
-    """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-    if group_by_length and not shuffle:
-        raise ValueError("group_by_length=True needs shuffle=True (it reorders the training batches)")
-    keys = [k for k in encodings if k not in _NOT_MODEL_INPUTS]
-    count = len(encodings[keys[0]]) if keys else 0
-    if count == 0:
-        raise ValueError("encodings hold no example: tokenize at least one text")
-    examples = [{k: encodings[k][i] for k in keys} for i in range(count)]
-    if labels is not None:
-        labels = list(labels.tolist() if hasattr(labels, "tolist") else labels)
-        if len(labels) != count:
-            raise ValueError(f"{count} encoded examples but {len(labels)} labels: they must match one to one.")
-        for example, label in zip(examples, labels):
-            example["labels"] = label
-    generator = torch.Generator().manual_seed(seed) if shuffle else None
-    if group_by_length:
-        from transformers.trainer_pt_utils import LengthGroupedSampler
-
-        lengths = [int(torch.tensor(e["input_ids"]).numel()) for e in examples]  # tokens (all choices together)
-        sampler = LengthGroupedSampler(batch_size, lengths=lengths, generator=generator)
-        return DataLoader(examples, batch_size=batch_size, sampler=sampler, generator=generator,  # type: ignore[arg-type]
-                          collate_fn=_Collate(pad_token_id))
-    return DataLoader(examples, batch_size=batch_size, shuffle=shuffle, generator=generator,  # type: ignore[arg-type]
-                      collate_fn=_Collate(pad_token_id))
 
 
 def make_evaluator(loader: DataLoader) -> Callable[[nn.Module], dict[str, float]]:

@@ -11,6 +11,7 @@ import pytest
 import torch
 from torch import nn
 
+from bertviz_lite import monitor as monitor_module
 from bertviz_lite import training
 from bertviz_lite.training import (
     History,
@@ -307,7 +308,7 @@ def test_progress_text_in_a_notebook_ends_as_the_finished_bar(monkeypatch: pytes
 
     monkeypatch.setattr(IPython.display, "display", fake_display)
     monkeypatch.setattr(IPython.display, "update_display", fake_update)
-    monkeypatch.setattr(training, "_in_notebook", lambda: True)
+    monkeypatch.setattr(monitor_module, "_in_notebook", lambda: True)
     monitor = training.Monitor(total=3, device="cpu · fp32", live_plot=False)
     for step in range(3):
         monitor.step(0.5 - 0.1 * step, 1e-4, {"input_ids": torch.zeros(4, 3)})
