@@ -123,10 +123,11 @@ def markdown(results: dict) -> str:
     mode = results["mode"]
     lines = [f"# BERT Lab benchmark ({mode} mode)", "",
              f"Run on {results['machine']} ({results['cpus']} CPUs), {results['date']}, checkpoint: default.", "",
-             "| notebook | wall time (s) | peak RSS (MB) | within 5 min | headline metrics |", "|---|---:|---:|:-:|---|"]
+             "| notebook | run at | wall time (s) | peak RSS (MB) | within 5 min | headline metrics |",
+             "|---|---|---:|---:|:-:|---|"]
     for row in results["notebooks"]:
         metrics = ", ".join(f"{k} = {v:.4g}" for k, v in row["headlines"].items()) or "—"
-        lines.append(f"| {row['notebook']} | {row['seconds']:.1f} | {row['peak_rss_mb']} | "
+        lines.append(f"| {row['notebook']} | {row.get('run_at', 'an earlier run')} | {row['seconds']:.1f} | {row['peak_rss_mb']} | "
                      f"{'yes' if row['within_budget'] else '**no**'} | {metrics} |")
     total = results["total_seconds"]
     lines += ["", f"**Whole suite: {total / 60:.1f} min** (budget {BUDGET_SUITE_S[mode] // 60} min): "
