@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.install-stamp
 NB     ?=
 
-.PHONY: install lab test test-unit explorer bench execute lint clean
+.PHONY: install lab test test-unit explorer bench execute train lint clean
 
 install: $(STAMP)
 
@@ -40,6 +40,14 @@ bench: install
 # Re-execute notebooks in learner mode and store their outputs (NB=01_tokenization.ipynb for one).
 execute: install
 	$(PY) scripts/execute_notebooks.py $(if $(NB),notebooks/$(NB),notebooks/*.ipynb)
+
+# Fine-tune one task on a whole dataset (python -m bertviz_lite.train), e.g.
+#   make train TASK=sst2 DATA=~/data/SST-2 ARGS="--epochs 2 --output runs/sst2-full"
+TASK ?=
+DATA ?=
+ARGS ?=
+train: install
+	$(PY) -m bertviz_lite.train $(TASK) $(if $(DATA),--data $(DATA),) $(ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check bertviz_lite tests scripts
