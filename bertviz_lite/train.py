@@ -322,6 +322,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         say(_summary(split, scores))
     say(f"{len(history.steps)} steps in {info['train_seconds']:.0f} s on {history.device} · wrote "
         f"{output / 'metrics.json'} and {output / 'model'}/")
+    accelerator.end_training()  # destroys the process group; gloo threads left to interpreter exit can abort()
     return metrics
 
 
