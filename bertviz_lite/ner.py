@@ -81,8 +81,15 @@ def tokenize_and_align(tokenizer: Any, words: Sequence[Sequence[str]], tags: Seq
     """Tokenize N pre-split sentences (`is_split_into_words=True`) and add aligned `labels`: a dict of N rows.
 
     Rows are unpadded lists (`input_ids`, `token_type_ids`, `attention_mask`, `labels`); sentences longer than
-    `max_length` tokens are truncated (their last words get no label). Taught in 08_token_classification.
+    `max_length` tokens are truncated (their last words get no label). No sentence (N = 0) gives empty lists.
+    Raises ValueError when `label2id` has a `B-<type>` tag without its `I-<type>` tag (the error names the missing
+    tags). Taught in 08_token_classification.
     """
+    missing = sorted({"I-" + t[2:] for t in label2id if t.startswith("B-")} - set(label2id))
+    if missing:
+        raise ValueError(f"label2id has no {missing}: every B-<type> tag needs its I-<type> tag too.")
+    if len(words) == 0:  # the tokenizer would read [] as one empty sentence
+        return {key: [] for key in [*tokenizer.model_input_names, "labels"]}
     encodings = tokenizer([list(w) for w in words], is_split_into_words=True, truncation=True, max_length=max_length)
     continuation = {label2id[t]: label2id["I-" + t[2:]] for t in label2id if t.startswith("B-")}
     labels = []

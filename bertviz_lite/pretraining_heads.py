@@ -43,8 +43,12 @@ def pretraining_losses(model: nn.Module, batch: dict[str, torch.Tensor]) -> tupl
 
     Scores the vocabulary only at the masked positions (BERT's original code gathers them too) and gives the same
     values as the model's own loss; a batch with no masked token has MLM loss 0 (the model's own loss is NaN
-    then: the mean of nothing). Taught in 04_pretraining_mlm_nsp.
+    then: the mean of nothing). Raises ValueError when the batch lacks `labels` or `next_sentence_label`
+    (`make_batch` adds both). Taught in 04_pretraining_mlm_nsp.
     """
+    missing = [key for key in ("labels", "next_sentence_label") if key not in batch]
+    if missing:
+        raise ValueError(f"batch has no {missing}: make_batch adds both (the MLM targets and the NSP labels).")
     out = model.bert(**{k: v for k, v in batch.items() if k not in ("labels", "next_sentence_label")})
     where = batch["labels"] != -100                                           # (B, T)
     scores = model.cls.predictions(out.last_hidden_state[where])              # (n_masked, vocab)
@@ -57,6 +61,7 @@ def pretraining_losses(model: nn.Module, batch: dict[str, torch.Tensor]) -> tupl
 def pretraining_loss(model: nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
     """BERT's pretraining loss, the plain sum MLM + NSP (a scalar): the `compute_loss` hook of `training.fit`.
 
+    Raises ValueError when the batch lacks `labels` or `next_sentence_label` (`make_batch` adds both).
     Taught in 04_pretraining_mlm_nsp.
     """
     mlm, nsp = pretraining_losses(model, batch)

@@ -64,10 +64,12 @@ def answer_token_span(offsets: Sequence[tuple[int, int]], sequence_ids: Sequence
 def window_room(tokenizer: Any, questions: Sequence[str], max_length: int, stride: int) -> int:
     """How many context tokens one window holds: `max_length` minus the longest question and the special tokens.
 
-    Raises ValueError when `max_length` leaves no room for context, or when `stride` (the context tokens two
-    consecutive windows share) is not in [0, room): the fast tokenizer panics on such values.
+    Raises ValueError when `questions` is empty, when `max_length` leaves no room for context, or when `stride`
+    (the context tokens two consecutive windows share) is not in [0, room): the fast tokenizer panics on such values.
     Taught in 09_question_answering.
     """
+    if len(questions) == 0:
+        raise ValueError("questions is empty: pass at least one question (and its context).")
     longest = max((len(ids) for ids in tokenizer(list(questions), add_special_tokens=False)["input_ids"]), default=0)
     room = max_length - longest - tokenizer.num_special_tokens_to_add(pair=True)
     if room < 1:
@@ -87,11 +89,11 @@ def prepare_features(tokenizer: Any, questions: Sequence[str], contexts: Sequenc
     (window → example), `offset_mapping` (character pairs, None outside the context) and, with `answers` (SQuAD
     dicts with `text` and `answer_start` lists; the first answer is used), `start_positions` / `end_positions`:
     (0, 0) when the window lacks the answer or the question has none (`text` empty, SQuAD 2.0 style). Raises
-    ValueError on a `max_length` or `stride` no window can satisfy (see `window_room`). As in the Hugging Face
-    question-answering guide. Taught in 09_question_answering.
+    ValueError when `questions` is empty or on a `max_length` or `stride` no window can satisfy (see
+    `window_room`). As in the Hugging Face question-answering guide. Taught in 09_question_answering.
     """
     questions = [q.strip() for q in questions]
-    window_room(tokenizer, questions, max_length, stride)  # ValueError when no window can be built
+    window_room(tokenizer, questions, max_length, stride)  # ValueError for no question or when no window fits
     encodings = tokenizer(questions, list(contexts), truncation="only_second", max_length=max_length,
                           stride=stride, return_overflowing_tokens=True, return_offsets_mapping=True)
     features = {key: list(value) for key, value in encodings.items() if key != "offset_mapping"}

@@ -149,12 +149,13 @@ def seed_run(seed: int, loader: Any) -> None:
 def default_loss(model: nn.Module, batch: Mapping[str, torch.Tensor]) -> torch.Tensor:
     """The loss every Bert*For* head computes when the batch holds `labels`: `model(**batch).loss` (a scalar).
 
-    Raises ValueError when the model returns no loss (no `labels` in the batch): pass `compute_loss=` to `fit`.
+    Raises ValueError when the model returns no loss (no `labels` in the batch, or a model without a head such as
+    `BertModel`, whose output has no `.loss`): pass `compute_loss=` to `fit`.
     Taught in 07_sequence_classification.
     """
-    loss = model(**batch).loss
+    loss = getattr(model(**batch), "loss", None)  # a model without a head (BertModel) has no .loss at all
     if loss is None:
-        raise ValueError("the model returned no loss: put `labels` in the batch or pass compute_loss= to fit")
+        raise ValueError("the model returned no loss: put `labels` in the batch, use a Bert*For* model or pass compute_loss= to fit")
     return loss
 
 

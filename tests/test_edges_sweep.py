@@ -173,6 +173,10 @@ def pairs(n: int = 1) -> list[pretraining_data.NSPPair]:
     return [pretraining_data.NSPPair("the cat sat .", "the dog ran .", 0, 0, 0) for _ in range(n)]
 
 
+def without(key: str, batch: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in batch.items() if k != key}
+
+
 def env(name: str, value: str | None, call: Callable[[], Any]) -> Any:
     """`call()` with environment variable `name` set to `value` (None: unset), restored afterwards."""
     old = os.environ.get(name)
@@ -231,14 +235,7 @@ class Row:
 
 # Notebook-taught functions (their code is written in a notebook cell and must stay identical to it) that the sweep
 # found misbehaving: the fix is asked of the notebook; these rows fail until it lands, then pass (strict xfail).
-REQUESTED = {
-    "tokenize_and_align": "no sentence gives one phantom example (the tokenizer reads [] as one empty sentence)",
-    "label2id": "a label2id without the I- tag of a B- tag raises KeyError from inside instead of naming label2id",
-    "window_room": "no question raises IndexError from inside the tokenizer",
-    "prepare_features": "no question raises IndexError from inside the tokenizer",
-    "pretraining_loss": "a batch without labels raises KeyError('labels') instead of naming what is missing",
-    "default_loss": "a model whose output has no .loss (BertModel) raises AttributeError, not the documented ValueError",
-}
+REQUESTED: dict[str, str] = {}  # none open: the six the sweep found (ner, qa, pretraining_heads, training) are fixed
 
 
 def D(fn: Callable, call: Callable[[], Any], expect: Any, note: str, requested: str = "") -> Row:
@@ -547,13 +544,13 @@ ROWS: list[Row] = [
       "no continuation map: same id"),
     B(ner.align_labels, lambda: ner.align_labels([None, 0, 0, None], [1], label_all=True, continuation_ids={1: 2}),
       eq([-100, 1, 2, -100]), "continuation piece"),
-    D(ner.tokenize_and_align, lambda: ner.tokenize_and_align(tok(), [], [], {"O": 0}), lambda r: r["input_ids"] == [],
-      "no sentence", "tokenize_and_align"),
+    D(ner.tokenize_and_align, lambda: ner.tokenize_and_align(tok(), [], [], {"O": 0}),
+      eq({"input_ids": [], "token_type_ids": [], "attention_mask": [], "labels": []}), "no sentence: zero rows"),
     D(ner.tokenize_and_align, lambda: ner.tokenize_and_align(tok(), [["Ada"]], [["O"]], {"O": 0}),
       lambda r: r["labels"] == [[-100, 0, -100]], "a sentence without an entity"),
     B(ner.tokenize_and_align, lambda: ner.tokenize_and_align(tok(), [["東京", "a" * 101, "\x07"]], [["B-LOC", "O", "O"]],
                                                             {"O": 0, "B-LOC": 1}, max_length=3),
-      Raises(ValueError, "label2id"), "label2id without I-LOC, max_length 3, CJK, long word", "label2id"),
+      Raises(ValueError, "label2id"), "label2id without I-LOC, max_length 3, CJK, long word"),
     B(ner.tokenize_and_align, lambda: ner.tokenize_and_align(tok(), [["東京", "a" * 101, "\x07"]], [["B-LOC", "O", "O"]],
                                                             {"O": 0, "B-LOC": 1, "I-LOC": 2}, max_length=3),
       lambda r: r["labels"][0] == [-100, 1, -100], "max_length 3, CJK, long word, control char"),
@@ -593,13 +590,11 @@ ROWS: list[Row] = [
     D(qa.answer_token_span, lambda: qa.answer_token_span([], [], 0, 0), Raises(ValueError, "start_char"), "no token"),
     B(qa.answer_token_span, lambda: qa.answer_token_span([(0, 0), (0, 3), (0, 0)], [None, 1, None], 0, 3), eq((1, 1)),
       "the whole context"),
-    D(qa.window_room, lambda: qa.window_room(tok(), [], 16, 0), Raises(ValueError, "questions"), "no question",
-      "window_room"),
+    D(qa.window_room, lambda: qa.window_room(tok(), [], 16, 0), Raises(ValueError, "questions"), "no question"),
     D(qa.window_room, lambda: qa.window_room(tok(), [""], 16, 0), eq(13), "one empty question"),
     B(qa.window_room, lambda: qa.window_room(tok(), ["who " * 20], 16, 0), Raises(ValueError, "max_length=16"),
       "question longer than max_length"),
-    D(qa.prepare_features, lambda: qa.prepare_features(tok(), [], [], []), lambda r: r["input_ids"] == [], "no question",
-      "prepare_features"),
+    D(qa.prepare_features, lambda: qa.prepare_features(tok(), [], [], []), Raises(ValueError, "questions"), "no question"),
     D(qa.prepare_features, lambda: qa.prepare_features(tok(), [""], [""], [{"text": [], "answer_start": []}], 16, 0),
       lambda r: r["start_positions"] == [0] == r["end_positions"], "empty question, context and answer"),
     B(qa.prepare_features, lambda: qa.prepare_features(tok(), ["Who?"], ["Ada wrote."], max_length=16, stride=16),
@@ -679,10 +674,12 @@ ROWS: list[Row] = [
       lambda r: r[0].item() == 0.0, "nothing masked in two pairs"),
     B(PH.pretraining_losses, lambda: PH.pretraining_losses(pre(), PD.make_batch(pairs(), tok(), mlm_probability=1.0)),
       lambda r: r[0].item() > 0, "everything masked"),
+    B(PH.pretraining_losses, lambda: PH.pretraining_losses(pre(), without("next_sentence_label", PD.make_batch(pairs(), tok()))),
+      Raises(ValueError, "next_sentence_label"), "batch without next_sentence_label"),
     D(PH.pretraining_loss, lambda: PH.pretraining_loss(pre(), PD.make_batch(pairs(), tok(), mlm_probability=0.0)),
       lambda r: r.item() > 0, "nothing masked: NSP alone"),
     B(PH.pretraining_loss, lambda: PH.pretraining_loss(pre(), {"input_ids": torch.tensor([[101, 102]])}),
-      Raises(ValueError, "labels"), "batch without labels", "pretraining_loss"),
+      Raises(ValueError, "labels"), "batch without labels"),
     B(PH.pretraining_loss, lambda: PH.pretraining_loss(pre(), PD.make_batch(pairs(3), tok(), mlm_probability=1.0)),
       lambda r: r.item() > 0, "everything masked"),
     D(PH.evaluate_pretraining, lambda: PH.evaluate_pretraining(pre(), [PD.NSPPair("", "", 0, 0, 0)], tok(), max_length=8),
@@ -728,7 +725,7 @@ ROWS: list[Row] = [
     D(training.default_loss, lambda: training.default_loss(classifier(), {"input_ids": torch.tensor([[101, 102]])}),
       Raises(ValueError, "no loss"), "no labels"),
     D(training.default_loss, lambda: training.default_loss(bert(), {"input_ids": torch.tensor([[101, 102]])}),
-      Raises(ValueError, "no loss"), "a model without a head", "default_loss"),
+      Raises(ValueError, "no loss"), "a model without a head: its output has no .loss"),
     B(training.default_loss, lambda: training.default_loss(classifier(), {"input_ids": torch.tensor([[101, 102]]),
                                                                            "labels": torch.tensor([1])}),
       lambda r: r.dim() == 0, "shortest input"),
@@ -924,6 +921,40 @@ def test_every_public_callable_has_a_degenerate_and_a_boundary_row() -> None:
         kinds = {row.kind for row in ROWS if id(row.fn) == key and not row.requested}
         missing += [f"{name} ({kind})" for kind in ("degenerate", "boundary") if kind not in kinds]
     assert not missing, "public callables without an edge row: " + ", ".join(sorted(missing))
+
+
+# ------------------------------------------------------------------ notebook-taught fixes: the message says what to do
+
+
+def test_tokenize_and_align_names_the_missing_continuation_tag() -> None:
+    with pytest.raises(ValueError, match=r"label2id has no \['I-LOC'\]"):
+        ner.tokenize_and_align(tok(), [["Paris"]], [["B-LOC"]], {"O": 0, "B-LOC": 1, "B-PER": 2, "I-PER": 3})
+
+
+def test_tokenize_and_align_with_no_sentence_maps_like_a_batch_of_zero() -> None:
+    result = ner.tokenize_and_align(tok(), [], [], {"O": 0, "B-LOC": 1, "I-LOC": 2}, label_all=True)
+    assert set(result) == {"input_ids", "token_type_ids", "attention_mask", "labels"}
+    assert all(rows == [] for rows in result.values())
+
+
+@pytest.mark.parametrize("call", [lambda: qa.window_room(tok(), [], 384, 128),
+                                  lambda: qa.prepare_features(tok(), [], ["Ada wrote."])], ids=["window_room", "prepare_features"])
+def test_qa_without_questions_names_questions(call: Callable[[], Any]) -> None:
+    with pytest.raises(ValueError, match="questions is empty"):
+        call()
+
+
+@pytest.mark.parametrize("key", ["labels", "next_sentence_label"])
+def test_pretraining_losses_name_the_missing_key_and_make_batch(key: str) -> None:
+    batch = without(key, pretraining_data.make_batch(pairs(), tok()))
+    for fn in (pretraining_heads.pretraining_losses, pretraining_heads.pretraining_loss):
+        with pytest.raises(ValueError, match=f"{key}.*make_batch"):
+            fn(pre(), batch)
+
+
+def test_default_loss_on_a_model_without_a_head_is_the_documented_value_error() -> None:
+    with pytest.raises(ValueError, match="no loss.*compute_loss="):
+        training.default_loss(bert(), {"input_ids": torch.tensor([[101, 102]])})
 
 
 # ------------------------------------------------------------------ widgets: no exception escapes a callback
