@@ -31,8 +31,8 @@ Statistic = Callable[[np.ndarray], Any]  # attention (layers, heads, T, T) -> va
 def header_html(explorer: Explorer, title: str = "BERT explorer") -> str:
     """The app's title and one line naming the model in use and how to change it (escaped)."""
     return (f'<div class="bvl-explorer-header"><h2 style="margin:4px 0">{html.escape(title)}</h2>'
-            f'<div class="bvl-explorer-model" style="font-size:13px;color:#333">Model: '
-            f"<b>{html.escape(explorer.describe())}</b> · another model (Hub name or folder): "
+            f'<div class="bvl-explorer-model" style="font-size:13px;color:#333;white-space:nowrap;overflow-x:auto">'
+            f"Model: <b>{html.escape(explorer.describe())}</b> · change it (Hub name or folder): "
             f"<code>{html.escape(CHANGE_MODEL)}</code></div></div>")
 
 

@@ -31,6 +31,12 @@ CONFIGS = {
     "M2": {"lr": 5e-5, "epochs": 1, "batch_size": 16, "max_length": 128, "mixed_precision": "bf16"},
     "M3": {"lr": 1e-4, "epochs": 1, "batch_size": 32, "max_length": 128, "mixed_precision": "bf16",
            "group_by_length": True},
+    "M4": {"lr": 5e-5, "epochs": 4, "batch_size": 16, "max_length": 128, "mixed_precision": "bf16",
+           "group_by_length": True},
+    "M5": {"lr": 5e-5, "epochs": 3, "batch_size": 16, "max_length": 128, "mixed_precision": "bf16",
+           "group_by_length": True},
+    "M6": {"lr": 1e-4, "epochs": 3, "batch_size": 32, "max_length": 128, "mixed_precision": "bf16",
+           "group_by_length": True},
 }
 
 

@@ -1,5 +1,6 @@
 """The course in JupyterLab as a learner uses it: a real (headless) Chromium runs the notebooks' cells and moves
-their widgets. One JupyterLab server on a temporary copy of the notebooks serves the three tests (03, 06, 11).
+their widgets. One JupyterLab server on a temporary copy of the notebooks serves the tests (03, 06, 11, and a
+12-layer x 12-head model view written into the copy, the size of bert-base).
 
 Skipped with the reason where Debian's chromium or playwright is missing. Loopback only; each wait is bounded.
 Screenshots: tests/browser/artifacts/lab_*.png.
@@ -26,31 +27,63 @@ pytestmark = [needs_chromium, pytest.mark.notebook]
 NOTEBOOKS = ["03_self_attention.ipynb", "06_optimization.ipynb", "11_explorer.ipynb"]
 
 
+# bert-base-sized attention (12 layers x 12 heads) on a sentence of 14 tokens: the grid the original report saw spill
+BIG_MODEL_VIEW = """import numpy as np
+from bertviz_lite.attention import model_view
+
+rng = np.random.default_rng(0)
+scores = rng.normal(size=(12, 1, 12, 14, 14))
+attention = list(np.exp(scores) / np.exp(scores).sum(-1, keepdims=True))
+tokens = ["[CLS]", *"the river bank was muddy after the long heavy spring rain".split(), ".", "[SEP]"]
+model_view(attention, tokens)"""
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with jupyter_lab(tmp_path_factory.mktemp("lab"), NOTEBOOKS) as base:
+    import nbformat
+
+    folder = tmp_path_factory.mktemp("lab")
+    with jupyter_lab(folder, NOTEBOOKS) as base:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BIG_MODEL_VIEW)])
+        nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+        nbformat.write(nb, folder / "course" / "model_view_12x12.ipynb")
         yield base
 
 
-def test_03_head_and_model_views_render_and_fit_their_frame(lab: str) -> None:
-    start = time.monotonic()
+def views_after_running(lab: str, notebook: str, screenshot: str) -> tuple[list[dict], float]:
+    """Open `notebook`, run all its cells, and return each attention view's fit report and the run time; every
+    view must stay inside its output area and keep its thumbnails inside its frame (or scroll inside it)."""
     with browser_page(width=1400) as page:
-        open_notebook(page, lab, "03_self_attention.ipynb")
+        open_notebook(page, lab, notebook)
         ran = run_all(page)
         page.wait_for_selector(".jp-OutputArea-output div[id^=bvl-] canvas.bvl-thumb", timeout=30_000)
         views = fit_report(page)
         page.locator(".jp-OutputArea-output canvas.bvl-thumb").first.scroll_into_view_if_needed()
-        page.screenshot(path=str(artifact("lab_03_model_view.png")))
+        page.screenshot(path=str(artifact(screenshot)))
         assert page.problems == []
+    for view in views:
+        assert view["rootInside"], f"a view spills out of its output area: {view}"
+        assert view["outside"] == 0 or view["scrolls"], f"thumbnails spill out of the view's frame: {view}"
+    return views, ran
+
+
+def test_03_head_and_model_views_render_and_fit_their_frame(lab: str) -> None:
+    start = time.monotonic()
+    views, ran = views_after_running(lab, "03_self_attention.ipynb", "lab_03_model_view.png")
     heads = [v for v in views if v["thumbs"] == 0]
     models = [v for v in views if v["thumbs"] > 0]
     assert heads and all(v["tokens"] > 0 for v in heads), f"no head view drew its tokens: {views}"
     assert models, f"no model view drew its thumbnails: {views}"
-    for view in views:
-        assert view["rootInside"], f"a view spills out of its output area: {view}"
-        assert view["outside"] == 0 or view["scrolls"], f"thumbnails spill out of the view's frame: {view}"
     print(f"03: run all {ran:.1f} s, {len(heads)} head / {len(models)} model views, thumbnails "
           f"{sorted({v['thumb'] for v in models})} px, test {time.monotonic() - start:.1f} s")
+
+
+def test_a_12_layer_12_head_model_view_fits_jupyterlab(lab: str) -> None:
+    start = time.monotonic()
+    views, _ = views_after_running(lab, "model_view_12x12.ipynb", "lab_model_view_12x12.png")
+    assert len(views) == 1 and views[0]["thumbs"] == 144, f"expected one 12 x 12 grid: {views}"
+    print(f"12 x 12 model view: {views[0]['thumbs']} thumbnails of {views[0]['thumb']} px in a {views[0]['width']} px "
+          f"frame, test {time.monotonic() - start:.1f} s")
 
 
 def test_06_schedule_sliders_redraw_the_curve(lab: str) -> None:

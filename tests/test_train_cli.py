@@ -78,6 +78,12 @@ def test_resume_continues_from_the_saved_step(tmp_path: Path) -> None:
     assert after["losses"][:2] == before["losses"]  # the first two steps are the saved ones, not re-run
     assert [e["epoch"] for e in after["epochs"]] == [1, 2]
     assert [p.name for p in (out / "checkpoints").iterdir()] == ["step-0000004"]  # only the latest is kept
+    straight = cli(*common[:-1], str(tmp_path / "straight"), "--epochs", "2")  # the same run, never interrupted
+    assert straight.returncode == 0, straight.stderr[-2000:]
+    uninterrupted = metrics(tmp_path / "straight")
+    # weights, AdamW moments, scheduler, RNG and shuffling order all restored: the resumed steps are the same steps
+    assert after["losses"] == pytest.approx(uninterrupted["losses"], rel=1e-5, abs=1e-6)
+    assert after["dev"]["accuracy"] == uninterrupted["dev"]["accuracy"]
 
 
 @pytest.mark.parametrize("task", ["conll2003", "squad"])

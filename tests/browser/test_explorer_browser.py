@@ -41,6 +41,9 @@ def test_the_app_page_is_the_dashboard_alone_and_it_answers(tmp_path: Path) -> N
         page.locator(".bvl-explorer-tokens").get_by_text("muddy").first.wait_for(timeout=READY_MS)
         ready = time.monotonic() - start
         title, body = page.title(), page.locator("body").inner_text()
+        model_line = app.locator(".bvl-explorer-model").evaluate(
+            "e => ({height: e.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(e).lineHeight) || 16,"
+            " fits: e.scrollWidth <= e.clientWidth})")
         page.screenshot(path=str(artifact("voila_app.png")))
         shown = [line.strip() for line in body.splitlines() if line.strip()]
 
@@ -72,6 +75,8 @@ def test_the_app_page_is_the_dashboard_alone_and_it_answers(tmp_path: Path) -> N
     assert title == "BERT explorer"
     assert shown[0] == "BERT explorer" and shown[1].startswith("Model: all-MiniLM-L6-v2"), shown[:3]
     assert "make explorer" in shown[1], "the model line says how to change the model"
+    assert model_line["fits"] and model_line["height"] < 1.5 * model_line["lineHeight"] + 4, \
+        f"the model line wraps or overflows on a 1366 px screen: {model_line}"
     for text in LESSON_TEXT:
         assert text not in body, f"lesson text {text!r} on the app page"
     assert "04" in source and ("held-out" in source or "make execute" in source), source
