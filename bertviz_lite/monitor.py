@@ -119,7 +119,7 @@ class Monitor:
         self.history = History(device=device)
         self.total, self.log_every, self.examples, self.train_seconds = total, log_every, 0, 0.0
         self.live_plot, self.plot_handle = live_plot and notebook, None
-        self.bar = tqdm(total=total, desc="fine-tuning", unit="step", disable=not enabled, mininterval=0.5,
+        self.bar = tqdm(total=total, desc="training", unit="step", disable=not enabled, mininterval=0.5,
                         file=_DisplayFile() if notebook else None, ascii=False)
         self.start = self.mark = time.perf_counter()
 

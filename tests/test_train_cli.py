@@ -40,7 +40,7 @@ def test_one_process_writes_metrics_and_a_model_that_pipeline_loads(tmp_path: Pa
     low, high = found["dev"]["accuracy_ci"]
     assert low < found["dev"]["accuracy"] < high
     assert [e["epoch"] for e in found["epochs"]] == [1] and len(found["losses"]) == 2
-    assert "fine-tuning" in run.stderr and "100%" in run.stderr  # the progress bar finished
+    assert "training:" in run.stderr and "100%" in run.stderr  # the progress bar finished
     assert "dev (24 examples): accuracy" in run.stdout
     classify = pipeline("text-classification", model=str(tmp_path / "run" / "model"))
     predicted = classify(["a warm , funny film .", "a dull mess ."])
