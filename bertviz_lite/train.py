@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(a quick check)")
     parser.add_argument("--test", action="store_true", help="require a labelled test split and score it "
                         "(without the flag it is scored when present and labelled)")
-    parser.add_argument("--seed", type=int, default=0, help="dropout masks and shuffling order")
+    parser.add_argument("--seed", type=int, default=0, help="initial weights of the new head, dropout masks and shuffling order")
     parser.add_argument("--output", type=Path, help="run folder; default: runs/TASK")
     parser.add_argument("--resume", action="store_true", help="continue from the last checkpoint in --output")
     return parser
@@ -261,6 +261,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import transformers
 
     from . import models
+    from .runtime import seed_everything
     from .training import TrainConfig, make_loader
 
     task = TASKS[args.task]
@@ -282,6 +283,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "negative_every": args.negative_every}.items()
         if v is not None})
     splits = load_splits(task, args.data, args.test, args.limit)
+    seed_everything(args.seed)  # the new head's initial weights, so that --seed fixes the whole run
     model, tokenizer = load_model(task, args.checkpoint)
     try:
         encoded = task.encode(tokenizer, splits["train"], recipe, train=True)

@@ -78,12 +78,35 @@ def test_resume_continues_from_the_saved_step(tmp_path: Path) -> None:
     assert after["losses"][:2] == before["losses"]  # the first two steps are the saved ones, not re-run
     assert [e["epoch"] for e in after["epochs"]] == [1, 2]
     assert [p.name for p in (out / "checkpoints").iterdir()] == ["step-0000004"]  # only the latest is kept
-    straight = cli(*common[:-1], str(tmp_path / "straight"), "--epochs", "2")  # the same run, never interrupted
-    assert straight.returncode == 0, straight.stderr[-2000:]
-    uninterrupted = metrics(tmp_path / "straight")
-    # weights, AdamW moments, scheduler, RNG and shuffling order all restored: the resumed steps are the same steps
-    assert after["losses"] == pytest.approx(uninterrupted["losses"], rel=1e-5, abs=1e-6)
-    assert after["dev"]["accuracy"] == uninterrupted["dev"]["accuracy"]
+
+
+def test_a_crashed_run_resumes_to_the_result_of_an_uninterrupted_one(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import accelerate
+
+    args = ["swag", "--limit", "16", "--batch-size", "8", "--max-length", "48", "--epochs", "2"]
+    assert train.main([*args, "--output", str(tmp_path / "straight")]) == 0
+
+    def crash(self: accelerate.Accelerator) -> None:  # the first barrier comes right after epoch 1's checkpoint
+        raise KeyboardInterrupt("simulated crash")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(accelerate.Accelerator, "wait_for_everyone", crash)
+        with pytest.raises(KeyboardInterrupt):
+            train.main([*args, "--output", str(tmp_path / "crashed")])
+    assert [p.name for p in (tmp_path / "crashed" / "checkpoints").iterdir()] == ["step-0000002"]
+    assert train.main([*args, "--output", str(tmp_path / "crashed"), "--resume"]) == 0
+    resumed, straight = metrics(tmp_path / "crashed"), metrics(tmp_path / "straight")
+    # weights, AdamW moments, LR schedule, RNG states and shuffling order restored: the same steps, the same model
+    assert resumed["resumed_from_step"] == 2 and resumed["losses"] == pytest.approx(straight["losses"], abs=1e-6)
+    assert resumed["dev"]["accuracy"] == straight["dev"]["accuracy"]
+
+
+def test_the_seed_fixes_the_whole_run(tmp_path: Path) -> None:
+    args = ["swag", "--limit", "16", "--batch-size", "8", "--max-length", "48", "--max-steps", "2"]
+    for name in ("a", "b"):
+        assert train.main([*args, "--output", str(tmp_path / name)]) == 0
+    assert metrics(tmp_path / "a")["losses"] == metrics(tmp_path / "b")["losses"]  # the new head's init included
 
 
 @pytest.mark.parametrize("task", ["conll2003", "squad"])
