@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def clean_metadata(nb: nbformat.NotebookNode) -> None:
-    """Keep only the metadata a reader needs: kernel, language, and per-cell tags / hidden sources."""
-    nb.metadata = {key: nb.metadata[key] for key in ("kernelspec", "language_info") if key in nb.metadata}
+    """Keep only the metadata a reader needs: kernel, language, the page title (Voilà shows it), and per-cell tags /
+    hidden sources."""
+    nb.metadata = {key: nb.metadata[key] for key in ("kernelspec", "language_info", "title") if key in nb.metadata}
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)

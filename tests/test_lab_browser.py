@@ -145,9 +145,14 @@ def test_11_the_dashboard_answers_in_jupyterlab(lab: str, tmp_path: Path) -> Non
         download.value.save_as(saved)
         page.screenshot(path=str(artifact("lab_11_dashboard.png")))
         before = tokens.inner_text()
-        app.locator(".bvl-explorer-text textarea").fill("   ")
+        box, status = app.locator(".bvl-explorer-text textarea"), app.locator(".bvl-explorer-status")
+        box.fill("   ")
+        box.press("Tab")  # leave the box: the widget sends its new value on change
         app.locator("button", has_text="Analyze").click()
-        page.get_by_text("still show the last text").first.wait_for(timeout=30_000)
+        try:
+            status.get_by_text("still show the last text").wait_for(timeout=60_000)
+        except Exception as exc:  # say what the status line showed instead
+            raise AssertionError(f"no kept-view note after an empty box; status: {status.inner_text()!r}") from exc
         assert tokens.inner_text() == before, "an empty box kept the last good view"
         assert page.problems == []
     text = saved.read_text(encoding="utf-8")
