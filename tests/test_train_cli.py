@@ -199,3 +199,12 @@ def test_squad_training_windows_keep_every_answer_and_one_in_k_of_the_others() -
     assert sum(s != 0 for s in some["start_positions"]) == len(empty) - sum(empty)
     assert sum(s == 0 for s in some["start_positions"]) == -(-sum(empty) // 3)
     assert {len(v) for v in some.values()} == {len(some["input_ids"])}  # every column filtered alike
+
+
+def test_the_readme_states_each_task_recipe_as_the_cli_runs_it() -> None:
+    rows = {line.split("|")[1].strip(" `"): line for line in (ROOT / "README.md").read_text().splitlines()
+            if line.startswith("| `") and "epochs" in line}
+    for name, task in TASKS.items():
+        r = task.recipe
+        expected = [f"lr {r.lr:.0e}".replace("e-0", "e-"), f"{r.epochs} epochs", f"batch {r.batch_size}", f"max_length {r.max_length}"]
+        assert all(part in rows.get(name, "") for part in expected), (name, expected, rows.get(name))
